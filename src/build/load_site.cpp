@@ -1,0 +1,188 @@
+#include "build/load_site.h"
+
+#include <set>
+
+#include "base/parallel.h"
+#include "load/loaders.h"
+#include "validate/assemble.h"
+
+namespace herald {
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::vector<std::string> SplitPath(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t slash = path.find('/', start);
+    parts.push_back(path.substr(start, slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+const std::set<std::string>& ReservedPageNames() {
+  static const std::set<std::string> kNames = {"advisories", "devices", "security", "support",
+                                               "feeds",      "assets",  "index",    "404",
+                                               "search",     "sitemap", "robots"};
+  return kNames;
+}
+
+// What a content file is, from where it sits.
+enum class FileKind { kAdvisory, kDevice, kGuide, kPage, kIgnored };
+
+struct Job {
+  FileKind kind;
+  std::string path;
+  std::vector<std::string> parts;
+};
+
+Job Classify(const std::string& path, Diagnostics& diags) {
+  Job job{FileKind::kIgnored, path, SplitPath(path)};
+  const auto& p = job.parts;
+  if (!EndsWith(path, ".md")) return job;
+  auto stem = [](const std::string& file) { return file.substr(0, file.size() - 3); };
+  if (p[0] == "advisories") {
+    if (p.size() == 3 && p[1].size() == 4 &&
+        p[1].find_first_not_of("0123456789") == std::string::npos) {
+      job.kind = FileKind::kAdvisory;
+    } else {
+      diags.Error({path, 1, 1}, "advisory files live in advisories/YYYY/ID.md (YYYY is the year "
+                                "of publication); move this file");
+    }
+    return job;
+  }
+  if (p[0] != "content") return job;
+  if (p.size() == 4 && p[1] == "devices" && p[3] == "index.md") {
+    if (IsValidSlug(p[2])) job.kind = FileKind::kDevice;
+    else diags.Error({path, 1, 1}, "device folder '" + p[2] + "' is not a valid slug; expected "
+                                   "lower-case letters, digits and single dashes, such as hub-200");
+  } else if (p.size() == 5 && p[1] == "devices" && p[3] == "guides") {
+    if (IsValidSlug(p[2]) && IsValidSlug(stem(p[4]))) job.kind = FileKind::kGuide;
+    else diags.Error({path, 1, 1}, "guide file name '" + p[4] + "' is not a valid slug; expected "
+                                   "lower-case letters, digits and single dashes, such as secure-setup.md");
+  } else if (p.size() == 3 && p[1] == "pages") {
+    std::string name = stem(p[2]);
+    if (!IsValidSlug(name)) {
+      diags.Error({path, 1, 1}, "page file name '" + p[2] + "' is not a valid slug; expected "
+                                "lower-case letters, digits and single dashes, such as privacy.md");
+    } else if (ReservedPageNames().count(name)) {
+      diags.Error({path, 1, 1}, "page name '" + name + "' is reserved for a page herald "
+                                "generates (/" + name + "/); rename the file");
+    } else {
+      job.kind = FileKind::kPage;
+    }
+  } else {
+    diags.Error({path, 1, 1}, "unexpected content file; herald reads content/devices/SLUG/index.md, "
+                              "content/devices/SLUG/guides/TOPIC.md and content/pages/NAME.md");
+  }
+  return job;
+}
+
+Timestamp NewestFileTime(const SourceTree& tree, const std::vector<std::string>& files) {
+  Timestamp newest = 0;
+  for (const auto& f : files) newest = std::max(newest, tree.ModifiedTime(f).value_or(0));
+  return newest;
+}
+
+}  // namespace
+
+std::optional<LoadedSite> LoadSite(const SourceOptions& options, Diagnostics& diags) {
+  GitSnapshot git;
+  std::string error;
+  GitOpen opened = OpenGitSnapshot(options.site_dir, options.ref, &git, &error);
+  if (opened == GitOpen::kError) {
+    diags.Error({}, error);
+    return std::nullopt;
+  }
+  bool in_git = opened == GitOpen::kOk;
+  auto tree = in_git && git.tree ? std::move(git.tree) : OpenDirectoryTree(options.site_dir);
+  return LoadSiteFromTree(std::move(tree), in_git ? &git : nullptr, options, diags);
+}
+
+std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, const GitSnapshot* git,
+                                           const SourceOptions& options, Diagnostics& diags) {
+  LoadedSite loaded;
+  loaded.tree = std::move(source);
+  const SourceTree& tree = *loaded.tree;
+  bool in_git = git != nullptr;
+  auto config_text = tree.Read("site.toml");
+  if (!config_text) {
+    diags.Error({}, "no site.toml in '" + options.site_dir + "'" +
+                        (options.ref.empty() ? "" : " at " + options.ref) +
+                        "; run herald in a site folder or pass SITE_DIR (see herald init)");
+    return std::nullopt;
+  }
+  LoadContext ctx{&diags, {}};
+  LoadedFiles files;
+  if (auto config = LoadSiteConfig(*config_text, "site.toml", ctx)) files.config = std::move(*config);
+  if (!options.base_url.empty()) files.config.site.base_url = options.base_url;
+  while (!files.config.site.base_url.empty() && files.config.site.base_url.back() == '/') {
+    files.config.site.base_url.pop_back();
+  }
+
+  std::vector<std::string> paths = tree.List("advisories");
+  for (const auto& p : tree.List("content")) paths.push_back(p);
+  std::vector<Job> jobs;
+  for (const auto& p : paths) {
+    Job job = Classify(p, diags);
+    if (job.kind != FileKind::kIgnored) jobs.push_back(std::move(job));
+  }
+
+  // Parse in parallel into per-file slots; assembly below is in file order.
+  std::vector<std::optional<Advisory>> advisories(jobs.size());
+  std::vector<std::optional<Device>> devices(jobs.size());
+  std::vector<std::optional<Guide>> guides(jobs.size());
+  std::vector<std::optional<Page>> pages(jobs.size());
+  const std::string default_tlp = files.config.csaf.default_tlp;
+  ParallelFor(jobs.size(), [&](size_t i) {
+    const Job& job = jobs[i];
+    auto text = tree.Read(job.path);
+    if (!text) {
+      diags.Error({job.path, 0, 0}, "cannot read file");
+      return;
+    }
+    LoadContext local = ctx;
+    const auto& p = job.parts;
+    std::string stem = p.back().substr(0, p.back().size() - 3);
+    switch (job.kind) {
+      case FileKind::kAdvisory:
+        advisories[i] = LoadAdvisory(*text, job.path, stem, default_tlp, local);
+        break;
+      case FileKind::kDevice: devices[i] = LoadDevice(*text, job.path, p[2], local); break;
+      case FileKind::kGuide: guides[i] = LoadGuide(*text, job.path, p[2], stem, local); break;
+      case FileKind::kPage: pages[i] = LoadPage(*text, job.path, stem, local); break;
+      case FileKind::kIgnored: break;
+    }
+  });
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    const std::string& file = jobs[i].parts.back();
+    if (jobs[i].kind == FileKind::kAdvisory) files.advisory_files.insert(file.substr(0, file.size() - 3));
+    if (jobs[i].kind == FileKind::kDevice) files.device_files.insert(jobs[i].parts[2]);
+    if (advisories[i]) files.advisories.push_back(std::move(*advisories[i]));
+    if (devices[i]) files.devices.push_back(std::move(*devices[i]));
+    if (guides[i]) files.guides.push_back(std::move(*guides[i]));
+    if (pages[i]) files.pages.push_back(std::move(*pages[i]));
+  }
+
+  BuildInfo build;
+  build.drafts = options.drafts;
+  build.generator_version = options.generator_version;
+  build.commit = in_git ? git->commit : "";
+  if (options.source_date_epoch) build.build_time = *options.source_date_epoch;
+  else if (in_git) build.build_time = git->commit_time;
+  else {
+    paths.push_back("site.toml");
+    build.build_time = NewestFileTime(tree, paths);
+  }
+
+  DateSources dates{in_git ? &git->history : nullptr, &tree, build.build_time};
+  loaded.site = AssembleSite(std::move(files), build, dates, diags);
+  return loaded;
+}
+
+}  // namespace herald

@@ -1,0 +1,39 @@
+// LoadSite: reads every source file of a site once and assembles the model.
+//
+// Shared by `herald build`, `herald check` and `herald serve`, so all three
+// see exactly the same content and the same errors.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "model/site.h"
+#include "source/source_tree.h"
+
+namespace herald {
+
+struct SourceOptions {
+  std::string site_dir = ".";
+  std::string ref;                        // build this commit's tree instead of the working tree
+  std::string base_url;                   // overrides site.base_url
+  bool drafts = false;
+  std::optional<Timestamp> source_date_epoch;  // overrides the build time
+  std::string generator_version;
+};
+
+struct LoadedSite {
+  std::unique_ptr<SourceTree> tree;  // where the content came from
+  Site site;
+};
+
+/// Returns nothing only when the site cannot be read at all (no site.toml,
+/// bad --ref); content errors are in `diags` with a best-effort site.
+std::optional<LoadedSite> LoadSite(const SourceOptions& options, Diagnostics& diags);
+
+/// The same from a tree already opened (tests, serve); `git` may be null.
+std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> tree, const GitSnapshot* git,
+                                           const SourceOptions& options, Diagnostics& diags);
+
+}  // namespace herald

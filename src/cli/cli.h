@@ -1,0 +1,53 @@
+// CLI: the command table and what every command shares (flags, exit codes,
+// printing diagnostics). Each command lives in its own *_cmd.cpp and only
+// maps flags → options → library call → exit code.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+
+namespace herald::cli {
+
+enum ExitCode { kOk = 0, kContentErrors = 1, kUsage = 2 };
+
+enum class Verbosity { kQuiet, kNormal, kVerbose };
+
+/// Parsed command line: flags with values, boolean switches, positionals.
+class Args {
+ public:
+  Args(std::vector<std::string> argv) : argv_(std::move(argv)) {}
+  /// Consumes "--name VALUE" or "--name=VALUE"; reports a missing value.
+  bool Value(const std::string& name, std::string* out);
+  bool Flag(const std::string& name);
+  /// What is left: positionals, or unknown flags (an error).
+  bool Rest(std::vector<std::string>* positionals, std::string* error);
+  const std::string& error() const { return error_; }
+
+ private:
+  std::vector<std::string> argv_;
+  std::string error_;
+};
+
+struct Command {
+  const char* name;
+  const char* summary;
+  const char* usage;  // full --help text
+  int (*run)(Args& args);
+};
+
+const std::vector<Command>& Commands();
+int Run(int argc, char** argv);
+
+// Shared helpers for command files.
+int UsageError(const Command& cmd, const std::string& message);
+void PrintDiagnostics(const Diagnostics& diags, Verbosity verbosity);
+Verbosity ReadVerbosity(Args& args);
+std::string Version();
+
+int RunBuild(Args& args);
+int RunCheck(Args& args);
+
+}  // namespace herald::cli

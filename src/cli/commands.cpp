@@ -1,0 +1,193 @@
+#include <cstring>
+#include <iostream>
+
+#include "cli/cli.h"
+
+#ifndef HERALD_VERSION
+#define HERALD_VERSION "0.0.0"
+#endif
+
+namespace herald::cli {
+
+bool Args::Value(const std::string& name, std::string* out) {
+  for (size_t i = 0; i < argv_.size(); ++i) {
+    if (argv_[i] == name) {
+      if (i + 1 >= argv_.size()) {
+        error_ = "option " + name + " needs a value";
+        argv_.erase(argv_.begin() + static_cast<long>(i));
+        return false;
+      }
+      *out = argv_[i + 1];
+      argv_.erase(argv_.begin() + static_cast<long>(i), argv_.begin() + static_cast<long>(i) + 2);
+      return true;
+    }
+    if (argv_[i].rfind(name + "=", 0) == 0) {
+      *out = argv_[i].substr(name.size() + 1);
+      argv_.erase(argv_.begin() + static_cast<long>(i));
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Args::Flag(const std::string& name) {
+  for (size_t i = 0; i < argv_.size(); ++i) {
+    if (argv_[i] == name) {
+      argv_.erase(argv_.begin() + static_cast<long>(i));
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Args::Rest(std::vector<std::string>* positionals, std::string* error) {
+  if (!error_.empty()) {
+    *error = error_;
+    return false;
+  }
+  for (const auto& a : argv_) {
+    if (a.size() > 1 && a[0] == '-') {
+      *error = "unknown option '" + a + "'";
+      return false;
+    }
+    positionals->push_back(a);
+  }
+  return true;
+}
+
+std::string Version() { return HERALD_VERSION; }
+
+Verbosity ReadVerbosity(Args& args) {
+  bool quiet = args.Flag("--quiet") || args.Flag("-q");
+  bool verbose = args.Flag("--verbose") || args.Flag("-v");
+  return quiet ? Verbosity::kQuiet : verbose ? Verbosity::kVerbose : Verbosity::kNormal;
+}
+
+void PrintDiagnostics(const Diagnostics& diags, Verbosity verbosity) {
+  for (const auto& d : diags.Sorted()) {
+    if (verbosity == Verbosity::kQuiet && d.severity != Severity::kError) continue;
+    std::cerr << FormatDiagnostic(d) << '\n';
+  }
+}
+
+int UsageError(const Command& cmd, const std::string& message) {
+  std::cerr << "herald " << cmd.name << ": " << message << "\n\n" << cmd.usage;
+  return kUsage;
+}
+
+namespace {
+
+constexpr char kBuildUsage[] =
+    "Usage: herald build [SITE_DIR] [options]\n"
+    "\n"
+    "Builds the site in SITE_DIR (default: the current folder) into its output\n"
+    "folder. The new site replaces the old one only when the build succeeds.\n"
+    "\n"
+    "Options:\n"
+    "  --out DIR        write here instead of build.output_dir (default public/)\n"
+    "  --ref REF        build this Git commit, branch or tag without checking it out\n"
+    "  --drafts         include draft advisories (never TLP other than CLEAR)\n"
+    "  --base-url URL   override site.base_url, e.g. for a staging host\n"
+    "  --quiet, -q      print errors only\n"
+    "  --verbose, -v    print each phase and warnings in full\n"
+    "  --help, -h       show this help\n"
+    "\n"
+    "Exit status: 0 built, 1 content errors (nothing written), 2 usage error.\n"
+    "SOURCE_DATE_EPOCH, when set, fixes the build time; otherwise the commit time is used.\n";
+
+constexpr char kCheckUsage[] =
+    "Usage: herald check [SITE_DIR] [options]\n"
+    "\n"
+    "Loads and validates the whole site, as a build does, without writing\n"
+    "anything. Problems are printed as path:line:col: error: message.\n"
+    "\n"
+    "Options:\n"
+    "  --ref REF        check this Git commit instead of the working tree\n"
+    "  --strict         treat warnings as errors\n"
+    "  --quiet, -q      print errors only\n"
+    "  --help, -h       show this help\n"
+    "\n"
+    "Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage error.\n";
+
+int RunHelp(Args& args);
+int RunVersion(Args&) {
+  std::cout << "herald " << Version() << '\n';
+  return kOk;
+}
+
+constexpr char kHelpUsage[] = "Usage: herald help [COMMAND]\n\nShows help for herald or one command.\n";
+constexpr char kVersionUsage[] = "Usage: herald version\n\nPrints herald's version.\n";
+
+void PrintOverview() {
+  std::cout << "herald " << Version()
+            << " — security advisories, device documentation and support terms as a static site\n\n"
+               "Usage: herald COMMAND [options]\n\nCommands:\n";
+  for (const auto& c : Commands()) {
+    std::string name = c.name;
+    name.resize(10, ' ');
+    std::cout << "  " << name << c.summary << '\n';
+  }
+  std::cout << "\nRun 'herald COMMAND --help' for a command's options.\n";
+}
+
+int RunHelp(Args& args) {
+  std::vector<std::string> rest;
+  std::string error;
+  if (!args.Rest(&rest, &error) || rest.size() > 1) {
+    return UsageError(Commands()[0], error.empty() ? "expected at most one command" : error);
+  }
+  if (rest.empty()) {
+    PrintOverview();
+    return kOk;
+  }
+  for (const auto& c : Commands()) {
+    if (rest[0] == c.name) {
+      std::cout << c.usage;
+      return kOk;
+    }
+  }
+  std::cerr << "herald help: unknown command '" << rest[0] << "'\n";
+  return kUsage;
+}
+
+}  // namespace
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"help", "show help for herald or a command", kHelpUsage, RunHelp},
+      {"build", "build the site into public/", kBuildUsage, RunBuild},
+      {"check", "validate the site without writing anything", kCheckUsage, RunCheck},
+      {"version", "print herald's version", kVersionUsage, RunVersion},
+  };
+  return kCommands;
+}
+
+int Run(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    PrintOverview();
+    return kUsage;
+  }
+  if (args[0] == "--version" || args[0] == "-V") {
+    Args none({});
+    return RunVersion(none);
+  }
+  if (args[0] == "--help" || args[0] == "-h") {
+    PrintOverview();
+    return kOk;
+  }
+  for (const auto& c : Commands()) {
+    if (args[0] != c.name) continue;
+    Args rest(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (rest.Flag("--help") || rest.Flag("-h")) {
+      std::cout << c.usage;
+      return kOk;
+    }
+    return c.run(rest);
+  }
+  std::cerr << "herald: unknown command '" << args[0] << "'\n\n";
+  PrintOverview();
+  return kUsage;
+}
+
+}  // namespace herald::cli

@@ -1,0 +1,178 @@
+#include "markdown/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <map>
+#include <mutex>
+
+namespace herald {
+namespace {
+
+// Headings are marked with this byte run; it cannot survive in user text
+// because the source is cleaned of U+0001 before parsing.
+constexpr char kMarker[] = "\x01HERALD-H\x01";
+
+void EnsureExtensionsRegistered() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+void Attach(cmark_parser* parser, const char* name) {
+  if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+    cmark_parser_attach_syntax_extension(parser, ext);
+  }
+}
+
+std::string PlainOf(cmark_node* node) {
+  std::string out;
+  cmark_iter* iter = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* cur = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node_type type = cmark_node_get_type(cur);
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+      if (const char* lit = cmark_node_get_literal(cur)) out += lit;
+    } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+      out += ' ';
+    }
+  }
+  cmark_iter_free(iter);
+  return out;
+}
+
+// Raw HTML becomes literal text so it shows escaped instead of vanishing.
+void EscapeRawHtml(cmark_node* root) {
+  std::vector<cmark_node*> raw;
+  cmark_iter* iter = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* cur = cmark_iter_get_node(iter);
+    cmark_node_type type = cmark_node_get_type(cur);
+    if (ev == CMARK_EVENT_ENTER &&
+        (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)) {
+      raw.push_back(cur);
+    }
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* node : raw) {
+    std::string literal = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+    if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+      while (!literal.empty() && literal.back() == '\n') literal.pop_back();
+      cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(text, literal.c_str());
+      cmark_node_append_child(para, text);
+      cmark_node_replace(node, para);
+    } else {
+      cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(text, literal.c_str());
+      cmark_node_replace(node, text);
+    }
+    cmark_node_free(node);
+  }
+}
+
+}  // namespace
+
+std::string SlugifyHeading(std::string_view text) {
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (dash && !out.empty()) out += '-';
+      out += static_cast<char>(c);
+      dash = false;
+    } else if (c >= 'A' && c <= 'Z') {
+      if (dash && !out.empty()) out += '-';
+      out += static_cast<char>(c - 'A' + 'a');
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out.empty() ? "section" : out;
+}
+
+RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& options) {
+  EnsureExtensionsRegistered();
+  std::string clean;
+  clean.reserve(source.size());
+  for (char c : source) {
+    if (c != '\x01') clean += c;
+  }
+
+  int opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+  if (options.raw_html) opts |= CMARK_OPT_UNSAFE;
+  cmark_parser* parser = cmark_parser_new(opts);
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"}) {
+    Attach(parser, name);
+  }
+  cmark_parser_feed(parser, clean.data(), clean.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  if (!options.raw_html) EscapeRawHtml(doc);
+
+  RenderedMarkdown result;
+  std::map<std::string, int> used_ids;
+  std::vector<cmark_node*> headings;
+  cmark_iter* iter = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* cur = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node_type type = cmark_node_get_type(cur);
+    if (type == CMARK_NODE_HEADING) {
+      headings.push_back(cur);
+    } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+      const char* url = cmark_node_get_url(cur);
+      int line = cmark_node_get_start_line(cur);
+      for (cmark_node* p = cur; line == 0 && p; p = cmark_node_parent(p)) {
+        line = cmark_node_get_start_line(p);
+      }
+      result.links.push_back({url ? url : "", line});
+    }
+  }
+  cmark_iter_free(iter);
+
+  char* plain = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
+  result.text.plain = plain;
+  free(plain);
+  while (!result.text.plain.empty() && result.text.plain.back() == '\n') result.text.plain.pop_back();
+
+  for (cmark_node* heading : headings) {
+    Heading h;
+    h.level = cmark_node_get_heading_level(heading);
+    h.text = PlainOf(heading);
+    std::string base = SlugifyHeading(h.text);
+    int& count = used_ids[base];
+    h.id = count == 0 ? base : base + "-" + std::to_string(count);
+    ++count;
+    cmark_node* marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node_set_on_enter(marker, kMarker);
+    cmark_node_prepend_child(heading, marker);
+    result.text.headings.push_back(std::move(h));
+  }
+
+  char* html = cmark_render_html(doc, opts, cmark_parser_get_syntax_extensions(parser));
+  std::string rendered = html;
+  free(html);
+  // Move each marker into its heading tag as an id attribute.
+  size_t search = 0;
+  for (const Heading& h : result.text.headings) {
+    size_t at = rendered.find(kMarker, search);
+    if (at == std::string::npos) break;
+    size_t tag = rendered.rfind('<', at);
+    std::string open = "<h" + std::to_string(h.level) + " id=\"" + h.id + "\">";
+    rendered.replace(tag, at + sizeof(kMarker) - 1 - tag, open);
+    search = tag + open.size();
+  }
+  result.text.html = std::move(rendered);
+  result.text.source = std::string(source);
+
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  return result;
+}
+
+}  // namespace herald

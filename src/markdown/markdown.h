@@ -1,0 +1,35 @@
+// Markdown: the only place cmark-gfm is used.
+//
+// GFM with tables, strikethrough, autolinks, task lists and the tag filter.
+// Raw HTML is shown as text unless the site opts in; headings get stable,
+// unique ids; links are collected with their lines for the link checker.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/text.h"
+
+namespace herald {
+
+struct MarkdownOptions {
+  bool raw_html = false;
+};
+
+struct MarkdownLink {
+  std::string url;
+  int line = 0;  // 1-based within the Markdown source
+};
+
+struct RenderedMarkdown {
+  Text text;
+  std::vector<MarkdownLink> links;
+};
+
+RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& options);
+
+/// Lower-case ASCII slug for ids: letters and digits, runs of others become '-'.
+std::string SlugifyHeading(std::string_view text);
+
+}  // namespace herald

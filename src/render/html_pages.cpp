@@ -1,0 +1,74 @@
+#include "render/html_pages.h"
+
+#include <nlohmann/json.hpp>
+
+#include "base/parallel.h"
+#include "render/view_model.h"
+
+namespace herald {
+namespace {
+
+nlohmann::json DataFor(const Site& site, const HtmlPageJob& job) {
+  const std::string& t = job.template_;
+  // The path encodes which entity a page shows: advisories/ID/, devices/SLUG/…
+  auto segment = [&](size_t n) {
+    size_t start = 0;
+    for (size_t i = 0; i < n; ++i) start = job.path.find('/', start) + 1;
+    return job.path.substr(start, job.path.find('/', start) - start);
+  };
+  if (t == "home") return view::Home(site);
+  if (t == "advisory-list") return view::AdvisoryList(site);
+  if (t == "advisory") return view::AdvisoryPage(site, *site.FindAdvisory(segment(1)));
+  if (t == "device-list") return view::DeviceList(site);
+  if (t == "device") return view::DevicePage(site, *site.FindDevice(segment(1)));
+  if (t == "guide") {
+    std::string device = segment(1), name = segment(3);
+    for (const Guide& g : site.guides) {
+      if (g.device == device && g.name == name) return view::GuidePage(site, g);
+    }
+  }
+  if (t == "page") {
+    std::string name = segment(0);
+    for (const Page& p : site.pages) {
+      if (p.name == name) return view::ContentPage(site, p);
+    }
+  }
+  if (t == "security") return view::SecurityPage(site);
+  if (t == "support") return view::SupportPage(site);
+  return view::NotFound(site);
+}
+
+}  // namespace
+
+std::vector<HtmlPageJob> PlanHtmlPages(const Site& site) {
+  std::vector<HtmlPageJob> jobs;
+  jobs.push_back({"index.html", "home", ""});
+  jobs.push_back({"advisories/index.html", "advisory-list", ""});
+  for (const Advisory& a : site.advisories) {
+    jobs.push_back({"advisories/" + a.id + "/index.html", "advisory", a.where.path});
+  }
+  jobs.push_back({"devices/index.html", "device-list", ""});
+  for (const Device& d : site.devices) {
+    jobs.push_back({"devices/" + d.slug + "/index.html", "device", d.where.path});
+  }
+  for (const Guide& g : site.guides) {
+    jobs.push_back({"devices/" + g.device + "/guides/" + g.name + "/index.html", "guide",
+                    g.where.path});
+  }
+  for (const Page& p : site.pages) jobs.push_back({p.name + "/index.html", "page", p.where.path});
+  jobs.push_back({"security/index.html", "security", ""});
+  jobs.push_back({"support/index.html", "support", ""});
+  jobs.push_back({"404.html", "404", ""});
+  return jobs;
+}
+
+void RenderHtmlPages(const Site& site, const TemplateSet& templates,
+                     const std::vector<HtmlPageJob>& jobs, Output* out, Diagnostics& diags) {
+  std::vector<std::string> results(jobs.size());
+  ParallelFor(jobs.size(), [&](size_t i) {
+    results[i] = templates.Render(jobs[i].template_, DataFor(site, jobs[i]), diags);
+  });
+  for (size_t i = 0; i < jobs.size(); ++i) (*out)[jobs[i].path] = std::move(results[i]);
+}
+
+}  // namespace herald

@@ -1,0 +1,287 @@
+// View model: site chrome (Common), shared helpers, and the simple pages
+// (guides, content pages, 404).
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "model/site.h"
+#include "render/view_model.h"
+
+namespace herald::view {
+
+using nlohmann::json;
+
+namespace detail {
+
+void AddListFlags(json& j) {
+  if (j.is_array()) {
+    for (json& item : j) AddListFlags(item);
+    return;
+  }
+  if (!j.is_object()) return;
+  std::vector<std::pair<std::string, bool>> flags;
+  for (auto& [key, value] : j.items()) {
+    AddListFlags(value);
+    if (value.is_array()) flags.emplace_back("has_" + key, !value.empty());
+  }
+  for (auto& [key, flag] : flags) j[key] = flag;
+}
+
+void Put(json& o, const char* key, const std::string& value) {
+  if (!value.empty()) o[key] = value;
+}
+
+void PutHtml(json& o, const char* key, const Text& text) {
+  if (!text.Empty() && !text.html.empty()) o[key] = text.html;
+}
+
+void PutObject(json& o, const char* key, json value) {
+  if (value.is_null() || (value.is_object() && value.empty())) return;
+  o[key] = std::move(value);
+}
+
+json DateJson(Timestamp t, bool with_time) {
+  if (with_time) return {{"text", FormatIsoDateTime(t)}, {"datetime", FormatRfc3339(t)}};
+  std::string day = FormatIsoDate(t);
+  return {{"text", day}, {"datetime", day}};
+}
+
+json DateOrTbaJson(const DateOrTba& d) {
+  if (!d.Known()) return {{"text", "To be announced"}, {"tba", true}};
+  json j = DateJson(d.date);
+  j["tba"] = false;
+  return j;
+}
+
+std::string LongDate(Timestamp t) {
+  static const char* const kMonths[] = {"January", "February", "March",     "April",
+                                        "May",     "June",     "July",      "August",
+                                        "September", "October", "November", "December"};
+  std::string iso = FormatIsoDate(t);  // YYYY-MM-DD
+  int month = std::stoi(iso.substr(5, 2));
+  int day = std::stoi(iso.substr(8, 2));
+  return std::to_string(day) + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
+}
+
+json Toc(const Text& text) {
+  json toc = json::array();
+  if (text.headings.size() < 3) return toc;
+  for (const Heading& h : text.headings) {
+    if (h.level > 3 || h.id.empty()) continue;
+    toc.push_back({{"id", h.id}, {"text", h.text}, {"level", std::to_string(h.level)},
+                   {"sub", h.level > 2}});
+  }
+  return toc;
+}
+
+json SeverityJson(Severity3 s) { return {{"name", SeverityName(s)}, {"label", SeverityLabel(s)}}; }
+
+json DeviceRef(const Site& site, const std::string& slug) {
+  const Device* d = site.FindDevice(slug);
+  // Always linked: herald check reports references to unknown devices.
+  return {{"slug", slug},
+          {"name", d && !d->identity.name.empty() ? d->identity.name : slug},
+          {"url", DevicePath(slug)}};
+}
+
+json ContactLink(const std::string& address) {
+  auto starts = [&](const char* p) { return address.rfind(p, 0) == 0; };
+  if (starts("mailto:")) return {{"url", address}, {"label", address.substr(7)}, {"kind", "Email"}};
+  if (starts("tel:")) return {{"url", address}, {"label", address.substr(4)}, {"kind", "Phone"}};
+  return {{"url", address}, {"label", address}, {"kind", "Web"}};
+}
+
+std::string ManufacturerName(const Site& site) {
+  const auto& m = site.config.manufacturer;
+  return m.trade_name.empty() ? m.legal_name : m.trade_name;
+}
+
+json Subscribe(const Site& site) {
+  json j;
+  j["feeds"] = json::array({
+      {{"label", "RSS"}, {"url", "/feeds/advisories.rss"}},
+      {{"label", "Atom"}, {"url", "/feeds/advisories.atom"}},
+      {{"label", "JSON Feed"}, {"url", "/feeds/advisories.json"}},
+  });
+  Put(j, "subscribe_url", site.config.notifications.subscribe_url);
+  PutHtml(j, "policy_html", site.config.notifications.policy);
+  j["csaf_provider_url"] = "/.well-known/csaf/provider-metadata.json";
+  return j;
+}
+
+std::string Score(double score) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f", score);
+  return text;
+}
+
+std::string FirmwareAnchor(const std::string& version) {
+  std::string anchor = "fw-" + version;
+  for (char& ch : anchor) {
+    if (ch == ' ' || ch == '\t' || ch == '#') ch = '-';
+  }
+  return anchor;
+}
+
+json CertificationJson(const Certification& c) {
+  json j;
+  Put(j, "name", c.name);
+  Put(j, "issuer", c.issuer);
+  Put(j, "scope", c.scope);
+  if (c.date) j["date"] = DateJson(*c.date);
+  Put(j, "url", c.url);
+  return j;
+}
+
+std::string Count(long n, const char* singular, const char* plural) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural);
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+std::string AdvisoryPath(const std::string& id) { return "/advisories/" + id + "/"; }
+std::string DevicePath(const std::string& slug) { return "/devices/" + slug + "/"; }
+std::string GuidePath(const std::string& device, const std::string& name) {
+  return DevicePath(device) + "guides/" + name + "/";
+}
+
+namespace {
+
+struct NavItem {
+  const char* label;
+  const char* path;
+};
+
+constexpr NavItem kNav[] = {
+    {"Advisories", "/advisories/"},
+    {"Devices", "/devices/"},
+    {"Report a vulnerability", "/security/"},
+    {"Support", "/support/"},
+};
+
+json FeedLink(const char* type, const std::string& title, const std::string& url) {
+  return {{"type", type}, {"title", title}, {"url", url}};
+}
+
+}  // namespace
+
+json Common(const Site& site, const std::string& page_path, const std::string& title) {
+  const SiteConfig& c = site.config;
+  json s;
+  Put(s, "title", c.site.title);
+  Put(s, "description", c.site.description);
+  s["lang"] = c.site.language.empty() ? "en" : c.site.language;
+  s["stylesheet"] = "/assets/style.css";
+  s["home_url"] = "/";
+
+  json nav = json::array();
+  for (const NavItem& item : kNav) {
+    std::string p = item.path;
+    bool current_page = page_path == p;
+    bool current = page_path.rfind(p, 0) == 0;
+    nav.push_back({{"label", item.label}, {"url", p}, {"current", current},
+                   {"current_page", current_page}});
+  }
+  s["nav"] = nav;
+
+  json m;
+  Put(m, "name", ManufacturerName(site));
+  Put(m, "legal_name", c.manufacturer.legal_name);
+  PutHtml(m, "address_html", c.manufacturer.postal_address);
+  if (!c.manufacturer.email.empty()) m["email"] = ContactLink("mailto:" + c.manufacturer.email);
+  Put(m, "website", c.manufacturer.website);
+  PutObject(s, "manufacturer", m);
+
+  json b;
+  if (!site.build.commit.empty()) {
+    b["commit"] = site.build.commit;
+    b["commit_short"] = site.build.commit.substr(0, 12);
+  }
+  if (site.build.build_time != 0) b["date"] = DateJson(site.build.build_time, true);
+  Put(b, "generator_version", site.build.generator_version);
+  b["generator"] = "herald";
+  s["build"] = b;
+
+  json pages = json::array();
+  for (const Page& p : site.pages) {
+    pages.push_back({{"title", p.title}, {"url", "/" + p.name + "/"}, {"role", p.role}});
+  }
+  s["pages"] = pages;
+  s["security_txt_url"] = "/.well-known/security.txt";
+  s["csaf_provider_url"] = "/.well-known/csaf/provider-metadata.json";
+  s["support_terms_url"] = "/support-terms.json";
+
+  json pg;
+  Put(pg, "title", title.empty() ? c.site.title : title);
+  pg["head_title"] =
+      title.empty() || title == c.site.title ? c.site.title : title + " \u2014 " + c.site.title;
+  pg["path"] = page_path;
+  pg["canonical_url"] = site.AbsoluteUrl(page_path);
+  pg["feeds"] = json::array({
+      FeedLink("application/rss+xml", c.site.title + ": advisories (RSS)", "/feeds/advisories.rss"),
+      FeedLink("application/atom+xml", c.site.title + ": advisories (Atom)",
+               "/feeds/advisories.atom"),
+      FeedLink("application/feed+json", c.site.title + ": advisories (JSON Feed)",
+               "/feeds/advisories.json"),
+  });
+  return {{"site", s}, {"page", pg}};
+}
+
+json GuidePage(const Site& site, const Guide& guide) {
+  json v = Common(site, GuidePath(guide.device, guide.name), guide.title);
+  json g;
+  Put(g, "title", guide.title);
+  Put(g, "topic", guide.topic);
+  Put(g, "topic_summary", GuideTopicSummary(guide.topic));
+  PutHtml(g, "body_html", guide.body);
+  g["toc"] = Toc(guide.body);
+  g["device"] = DeviceRef(site, guide.device);
+  g["device"]["guides_url"] = DevicePath(guide.device) + "#guides";
+  if (guide.updated) g["updated"] = DateJson(*guide.updated);
+
+  json others = json::array();
+  auto it = site.guides_by_device.find(guide.device);
+  if (it != site.guides_by_device.end()) {
+    for (size_t i : it->second) {
+      const Guide& o = site.guides[i];
+      if (o.name == guide.name) continue;
+      others.push_back({{"title", o.title}, {"url", GuidePath(o.device, o.name)}});
+    }
+  }
+  g["other_guides"] = others;
+  v["guide"] = g;
+  AddListFlags(v);
+  return v;
+}
+
+json ContentPage(const Site& site, const Page& page) {
+  json v = Common(site, "/" + page.name + "/", page.title);
+  json p;
+  Put(p, "title", page.title);
+  Put(p, "role", page.role);
+  PutHtml(p, "body_html", page.body);
+  p["toc"] = Toc(page.body);
+  if (page.updated) p["updated"] = DateJson(*page.updated);
+  v["content"] = p;
+  AddListFlags(v);
+  return v;
+}
+
+json NotFound(const Site& site) {
+  json v = Common(site, "/404.html", "Page not found");
+  v["page"].erase("canonical_url");  // served for any missing path
+  json n;
+  n["links"] = json::array({
+      {{"label", "Home"}, {"url", "/"}},
+      {{"label", "All advisories"}, {"url", "/advisories/"}},
+      {{"label", "Devices and support periods"}, {"url", "/devices/"}},
+      {{"label", "Report a vulnerability"}, {"url", "/security/"}},
+  });
+  v["not_found"] = n;
+  AddListFlags(v);
+  return v;
+}
+
+}  // namespace herald::view

@@ -1,0 +1,117 @@
+// View model: the only mapping from the model to template data.
+//
+// Each page function returns a JSON object that templates read through
+// Mustache; templates never see model types. Conventions every function keeps:
+//   - top-level keys are "site" (site-wide chrome), "page" (this page's title,
+//     canonical URL, feed links) and one key named after the page kind
+//     ("home", "advisory_list", "advisory", "device_list", "device", "guide",
+//     "content", "security", "support", "not_found");
+//   - every string is plain text except keys ending in "_html", which hold
+//     rendered Markdown for triple-mustache output;
+//   - empty values are left out, so `{{#key}}` tests presence; lists are always
+//     present (possibly empty) so a missing list never resolves to a list of
+//     an enclosing Mustache context, and every list key X has a sibling boolean
+//     "has_X" so a template can wrap a heading and <ul> around a non-empty list;
+//   - numbers are pre-formatted strings; dates are objects
+//     {"text": shown, "datetime": machine-readable} (see detail::DateJson);
+//   - no key is named like a theme partial (head, header, footer, or any
+//     hyphenated name), because Mustache looks partials up in the data too.
+// Pure functions of the Site; safe to call from several threads at once.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+#include "base/dates.h"
+
+namespace herald {
+
+struct Advisory;
+struct Certification;
+struct Device;
+struct Guide;
+struct Page;
+struct Site;
+struct Text;
+enum class Severity3;
+enum class DeviceStatus;
+
+namespace view {
+
+/// Chrome shared by every page: {"site": {...}, "page": {...}}.
+/// `page_path` is the root-relative path of the page ("/advisories/").
+nlohmann::json Common(const Site& site, const std::string& page_path, const std::string& title);
+
+nlohmann::json Home(const Site& site);
+nlohmann::json AdvisoryList(const Site& site);
+nlohmann::json AdvisoryPage(const Site& site, const Advisory& advisory);
+nlohmann::json DeviceList(const Site& site);
+nlohmann::json DevicePage(const Site& site, const Device& device);
+nlohmann::json GuidePage(const Site& site, const Guide& guide);
+nlohmann::json ContentPage(const Site& site, const Page& page);
+nlohmann::json SecurityPage(const Site& site);
+nlohmann::json SupportPage(const Site& site);
+nlohmann::json NotFound(const Site& site);
+
+/// Site paths of generated pages and files, shared with feeds and sitemap.
+std::string AdvisoryPath(const std::string& id);  // /advisories/ID/
+std::string DevicePath(const std::string& slug);  // /devices/SLUG/
+std::string GuidePath(const std::string& device, const std::string& name);
+std::string CsafPath(const Advisory& advisory);  // /.well-known/csaf/white/YYYY/id.json
+
+/// Helpers shared by the view_*.cpp files; not for other modules.
+namespace detail {
+
+/// Adds "has_X" = !X.empty() beside every array X, recursively. Page
+/// functions call it last.
+void AddListFlags(nlohmann::json& j);
+/// Sets o[key] = value unless value is empty.
+void Put(nlohmann::json& o, const char* key, const std::string& value);
+/// Sets o[key] = text.html unless the text is empty; key should end in "_html".
+void PutHtml(nlohmann::json& o, const char* key, const Text& text);
+/// Sets o[key] unless `value` is an empty object or null.
+void PutObject(nlohmann::json& o, const char* key, nlohmann::json value);
+
+/// {"text": "2026-03-14", "datetime": "2026-03-14"}; with_time shows
+/// "2026-03-14 09:00 UTC" and carries the RFC 3339 instant.
+nlohmann::json DateJson(Timestamp t, bool with_time = false);
+/// {"text": ..., "datetime": ...} or {"text": "To be announced", "tba": true}.
+nlohmann::json DateOrTbaJson(const DateOrTba& d);
+/// "31 December 2030".
+std::string LongDate(Timestamp t);
+/// Table of contents from a Text's headings when it has three or more; else [].
+nlohmann::json Toc(const Text& text);
+
+/// {"name": "critical", "label": "Critical"}.
+nlohmann::json SeverityJson(Severity3 s);
+/// {"slug", "name", "url"} for a device slug; the slug is the name of an unknown device.
+nlohmann::json DeviceRef(const Site& site, const std::string& slug);
+/// "9.8": a CVSS score as shown.
+std::string Score(double score);
+/// {"name": "on_sale", "label": "On sale, supported", "ended": false}.
+nlohmann::json DeviceStatusJson(DeviceStatus s);
+/// One row of a device table (home, device list).
+nlohmann::json DeviceSummary(const Site& site, const Device& device);
+/// Anchor of a firmware release on its device page: "fw-2.4.1".
+std::string FirmwareAnchor(const std::string& version);
+/// {"name", "issuer", "scope", "date", "url"}.
+nlohmann::json CertificationJson(const Certification& c);
+/// The device page's documentation sections (identity … lifecycle), keyed by
+/// section; see view_device_sections.cpp.
+nlohmann::json DeviceSections(const Site& site, const Device& device);
+/// Firmware releases, newest first.
+nlohmann::json FirmwareReleases(const Site& site, const Device& device);
+/// One row of an advisory table (home, list, device page).
+nlohmann::json AdvisorySummary(const Site& site, const Advisory& advisory);
+/// A contact address as a link: {"url", "label", "kind"}.
+nlohmann::json ContactLink(const std::string& address);
+/// Feed links and the notification sign-up: {"feeds": [...], "subscribe_url", "policy_html"}.
+nlohmann::json Subscribe(const Site& site);
+/// The name customers know the manufacturer by.
+std::string ManufacturerName(const Site& site);
+/// Formats an int as a string, with a singular/plural unit ("1 day", "7 days").
+std::string Count(long n, const char* singular, const char* plural);
+
+}  // namespace detail
+}  // namespace view
+}  // namespace herald

@@ -1,0 +1,221 @@
+// The only file that includes libgit2.
+#include <git2.h>
+
+#include <filesystem>
+#include <mutex>
+
+#include "source/source_tree.h"
+
+namespace herald {
+namespace {
+
+template <typename T, void (*Free)(T*)>
+struct Handle {
+  T* ptr = nullptr;
+  Handle() = default;
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  ~Handle() {
+    if (ptr) Free(ptr);
+  }
+  T** out() { return &ptr; }
+  T* get() const { return ptr; }
+};
+
+using Repo = Handle<git_repository, git_repository_free>;
+using Object = Handle<git_object, git_object_free>;
+using Commit = Handle<git_commit, git_commit_free>;
+using Tree = Handle<git_tree, git_tree_free>;
+using Walk = Handle<git_revwalk, git_revwalk_free>;
+using Diff = Handle<git_diff, git_diff_free>;
+using Blob = Handle<git_blob, git_blob_free>;
+
+std::string LastError() {
+  const git_error* e = git_error_last();
+  return e && e->message ? e->message : "unknown libgit2 error";
+}
+
+void EnsureInit() {
+  static std::once_flag once;
+  std::call_once(once, [] { git_libgit2_init(); });
+}
+
+std::string OidHex(const git_oid* oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, oid);
+  return buf;
+}
+
+// A commit's tree, indexed once: path → blob id.
+class CommitTree : public SourceTree {
+ public:
+  CommitTree(git_repository* repo, std::string prefix) : repo_(repo), prefix_(std::move(prefix)) {}
+  ~CommitTree() override { git_repository_free(repo_); }
+
+  bool Index(git_tree* tree) {
+    return git_tree_walk(tree, GIT_TREEWALK_PRE, &CommitTree::Visit, this) == 0;
+  }
+
+  std::vector<std::string> List(const std::string& dir) const override {
+    std::vector<std::string> out;
+    std::string want = dir.empty() ? "" : dir + "/";
+    for (auto it = blobs_.lower_bound(want); it != blobs_.end(); ++it) {
+      if (it->first.compare(0, want.size(), want) != 0) break;
+      out.push_back(it->first);
+    }
+    return out;
+  }
+
+  std::optional<std::string> Read(const std::string& path) const override {
+    auto it = blobs_.find(path);
+    if (it == blobs_.end()) return std::nullopt;
+    std::lock_guard<std::mutex> lock(mutex_);
+    Blob blob;
+    if (git_blob_lookup(blob.out(), repo_, &it->second) != 0) return std::nullopt;
+    const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
+    return std::string(data, static_cast<size_t>(git_blob_rawsize(blob.get())));
+  }
+
+  std::optional<Timestamp> ModifiedTime(const std::string&) const override { return std::nullopt; }
+
+ private:
+  static int Visit(const char* root, const git_tree_entry* entry, void* payload) {
+    auto* self = static_cast<CommitTree*>(payload);
+    // Regular files only: symlinks and submodules never become content.
+    git_filemode_t mode = git_tree_entry_filemode(entry);
+    if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) return 0;
+    std::string path = std::string(root) + git_tree_entry_name(entry);
+    if (path.compare(0, self->prefix_.size(), self->prefix_) != 0) return 0;
+    self->blobs_[path.substr(self->prefix_.size())] = *git_tree_entry_id(entry);
+    return 0;
+  }
+
+  git_repository* repo_;
+  std::string prefix_;
+  std::map<std::string, git_oid> blobs_;
+  mutable std::mutex mutex_;
+};
+
+struct DiffPayload {
+  std::map<std::string, FileHistory>* history;
+  const std::string* prefix;
+  Timestamp time;
+};
+
+int OnDelta(const git_diff_delta* delta, float, void* payload) {
+  auto* p = static_cast<DiffPayload*>(payload);
+  for (const char* path : {delta->new_file.path, delta->old_file.path}) {
+    if (!path) continue;
+    std::string s(path);
+    if (s.compare(0, p->prefix->size(), *p->prefix) != 0) continue;
+    FileHistory& h = (*p->history)[s.substr(p->prefix->size())];
+    // Walking newest first: the first sighting is the last change.
+    if (h.last == 0) h.last = p->time;
+    h.first = p->time;
+  }
+  return 0;
+}
+
+bool WalkHistory(git_repository* repo, const git_oid* head, const std::string& prefix,
+                 std::map<std::string, FileHistory>* history, std::string* error) {
+  Walk walk;
+  if (git_revwalk_new(walk.out(), repo) != 0 || git_revwalk_push(walk.get(), head) != 0) {
+    *error = LastError();
+    return false;
+  }
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  git_revwalk_simplify_first_parent(walk.get());
+  git_oid oid;
+  while (git_revwalk_next(&oid, walk.get()) == 0) {
+    Commit commit;
+    Tree tree, parent_tree;
+    if (git_commit_lookup(commit.out(), repo, &oid) != 0 ||
+        git_commit_tree(tree.out(), commit.get()) != 0) {
+      *error = LastError();
+      return false;
+    }
+    if (git_commit_parentcount(commit.get()) > 0) {
+      Commit parent;
+      if (git_commit_parent(parent.out(), commit.get(), 0) != 0 ||
+          git_commit_tree(parent_tree.out(), parent.get()) != 0) {
+        *error = LastError();
+        return false;
+      }
+    }
+    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    Diff diff;
+    if (git_diff_tree_to_tree(diff.out(), repo, parent_tree.get(), tree.get(), &opts) != 0) {
+      *error = LastError();
+      return false;
+    }
+    DiffPayload payload{history, &prefix, static_cast<Timestamp>(git_commit_time(commit.get()))};
+    git_diff_foreach(diff.get(), OnDelta, nullptr, nullptr, nullptr, &payload);
+  }
+  return true;
+}
+
+}  // namespace
+
+GitOpen OpenGitSnapshot(const std::string& root, const std::string& ref, GitSnapshot* out,
+                        std::string* error) {
+  EnsureInit();
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, root.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) {
+    if (!ref.empty()) {
+      *error = "'" + root + "' is not a Git repository, so --ref cannot be used";
+      return GitOpen::kError;
+    }
+    return GitOpen::kNotARepository;
+  }
+  auto repo = std::make_unique<Repo>();
+  *repo->out() = raw;
+
+  // The site may live in a subfolder of the repository.
+  std::string prefix;
+  if (const char* workdir = git_repository_workdir(raw)) {
+    std::error_code ec;
+    auto rel = std::filesystem::relative(std::filesystem::weakly_canonical(root, ec),
+                                         std::filesystem::weakly_canonical(workdir, ec), ec);
+    std::string r = rel.generic_string();
+    if (!ec && r != "." && !r.empty()) prefix = r + "/";
+  } else if (ref.empty()) {
+    // A bare repository has no working tree: build HEAD.
+  }
+
+  std::string spec = ref.empty() ? "HEAD" : ref;
+  Object target;
+  if (git_revparse_single(target.out(), raw, spec.c_str()) != 0) {
+    if (ref.empty()) return GitOpen::kNotARepository;  // a repository with no commits yet
+    *error = "cannot resolve --ref '" + ref + "': " + LastError();
+    return GitOpen::kError;
+  }
+  Commit commit;
+  if (git_object_peel(reinterpret_cast<git_object**>(commit.out()), target.get(),
+                      GIT_OBJECT_COMMIT) != 0) {
+    *error = "'" + spec + "' does not name a commit: " + LastError();
+    return GitOpen::kError;
+  }
+  const git_oid* id = git_commit_id(commit.get());
+  out->commit = OidHex(id);
+  out->commit_time = git_commit_time(commit.get());
+  if (!WalkHistory(raw, id, prefix, &out->history, error)) return GitOpen::kError;
+
+  if (!ref.empty() || !git_repository_workdir(raw)) {
+    Tree tree;
+    if (git_commit_tree(tree.out(), commit.get()) != 0) {
+      *error = LastError();
+      return GitOpen::kError;
+    }
+    git_repository* owned = repo->ptr;
+    repo->ptr = nullptr;  // the tree owns the repository from here
+    auto commit_tree = std::make_unique<CommitTree>(owned, prefix);
+    if (!commit_tree->Index(tree.get())) {
+      *error = LastError();
+      return GitOpen::kError;
+    }
+    out->tree = std::move(commit_tree);
+  }
+  return GitOpen::kOk;
+}
+
+}  // namespace herald

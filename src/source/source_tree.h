@@ -1,0 +1,57 @@
+// SourceTree: the files of a site, from a directory or from a Git commit.
+//
+// The loader only sees this interface, so `--ref` builds a commit's tree
+// without checking anything out, and tests can build from memory.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/dates.h"
+
+namespace herald {
+
+class SourceTree {
+ public:
+  virtual ~SourceTree() = default;
+  /// Regular files under `dir` ("" for the root), relative '/'-separated paths, sorted.
+  virtual std::vector<std::string> List(const std::string& dir) const = 0;
+  virtual std::optional<std::string> Read(const std::string& path) const = 0;
+  /// Modification time where the tree has one (disk); nothing for commits.
+  virtual std::optional<Timestamp> ModifiedTime(const std::string& path) const = 0;
+};
+
+/// A directory on disk. Symlinks are not followed, so nothing outside the
+/// site is read.
+std::unique_ptr<SourceTree> OpenDirectoryTree(const std::string& root);
+
+/// An in-memory tree: path → contents (tests, serve).
+std::unique_ptr<SourceTree> OpenMemoryTree(std::map<std::string, std::string> files,
+                                           Timestamp mtime = 0);
+
+struct FileHistory {
+  Timestamp first = 0;  // first commit that touched the file
+  Timestamp last = 0;   // last commit that touched it
+};
+
+struct GitSnapshot {
+  std::unique_ptr<SourceTree> tree;  // the commit's tree (with a ref) or null (working tree)
+  std::string commit;                // hex id of the built commit
+  Timestamp commit_time = 0;
+  std::map<std::string, FileHistory> history;  // path → first/last commit time
+};
+
+enum class GitOpen { kOk, kNotARepository, kError };
+
+/// Opens the repository at `root` (its top folder or a bare repository;
+/// parents are not searched, so a site inside another repository's folder
+/// builds from files). With a non-empty `ref`, the tree of
+/// that commit is the source; otherwise the working tree is read from disk
+/// and only history comes from Git. History is walked once for all files.
+GitOpen OpenGitSnapshot(const std::string& root, const std::string& ref, GitSnapshot* out,
+                        std::string* error);
+
+}  // namespace herald
