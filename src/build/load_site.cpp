@@ -3,6 +3,7 @@
 #include <set>
 
 #include "base/parallel.h"
+#include "base/utf8.h"
 #include "load/loaders.h"
 #include "validate/assemble.h"
 
@@ -89,6 +90,25 @@ Timestamp NewestFileTime(const SourceTree& tree, const std::vector<std::string>&
   return newest;
 }
 
+// Text files must be UTF-8 without NULs; reports where the first bad byte is.
+bool CheckEncoding(const std::string& path, std::string_view text, Diagnostics& diags) {
+  size_t bad = FindInvalidUtf8(text);
+  if (bad == std::string_view::npos) return true;
+  int line = 1, column = 1;
+  for (size_t i = 0; i < bad; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  diags.Error({path, line, column}, text[bad] == '\0'
+                                        ? "the file contains a NUL byte; expected UTF-8 text"
+                                        : "the file is not valid UTF-8 here; save it as UTF-8");
+  return false;
+}
+
 }  // namespace
 
 std::optional<LoadedSite> LoadSite(const SourceOptions& options, Diagnostics& diags) {
@@ -117,6 +137,7 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
                         "; run herald in a site folder or pass SITE_DIR (see herald init)");
     return std::nullopt;
   }
+  if (!CheckEncoding("site.toml", *config_text, diags)) return std::nullopt;
   LoadContext ctx{&diags, {}};
   LoadedFiles files;
   if (auto config = LoadSiteConfig(*config_text, "site.toml", ctx)) files.config = std::move(*config);
@@ -146,6 +167,7 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
       diags.Error({job.path, 0, 0}, "cannot read file");
       return;
     }
+    if (!CheckEncoding(job.path, *text, diags)) return;
     LoadContext local = ctx;
     const auto& p = job.parts;
     std::string stem = p.back().substr(0, p.back().size() - 3);
