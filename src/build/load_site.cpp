@@ -3,6 +3,7 @@
 #include <set>
 
 #include "base/parallel.h"
+#include "build/load_cache.h"
 #include "base/utf8.h"
 #include "load/loaders.h"
 #include "validate/assemble.h"
@@ -112,20 +113,41 @@ bool CheckEncoding(const std::string& path, std::string_view text, Diagnostics& 
 }  // namespace
 
 std::optional<LoadedSite> LoadSite(const SourceOptions& options, Diagnostics& diags) {
-  GitSnapshot git;
-  std::string error;
-  GitOpen opened = OpenGitSnapshot(options.site_dir, options.ref, &git, &error);
-  if (opened == GitOpen::kError) {
-    diags.Error({}, error);
-    return std::nullopt;
-  }
-  bool in_git = opened == GitOpen::kOk;
-  auto tree = in_git && git.tree ? std::move(git.tree) : OpenDirectoryTree(options.site_dir);
-  return LoadSiteFromTree(std::move(tree), in_git ? &git : nullptr, options, diags);
+  return LoadSite(options, diags, nullptr);
 }
 
 std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, const GitSnapshot* git,
                                            const SourceOptions& options, Diagnostics& diags) {
+  return LoadSiteFromTree(std::move(source), git, options, diags, nullptr);
+}
+
+std::optional<LoadedSite> LoadSite(const SourceOptions& options, Diagnostics& diags,
+                                   LoadCache* cache) {
+  if (!options.ref.empty()) cache = nullptr;  // a commit's tree: nothing on disk to stamp
+  GitSnapshot fresh;
+  GitSnapshot* git = cache ? cache->git() : nullptr;
+  GitOpen opened = cache && git ? cache->git_open() : GitOpen::kNotARepository;
+  if (!git) {
+    std::string error;
+    opened = OpenGitSnapshot(options.site_dir, options.ref, &fresh, &error);
+    if (opened == GitOpen::kError) {
+      diags.Error({}, error);
+      return std::nullopt;
+    }
+    git = &fresh;
+    if (cache) {
+      cache->SetGit(opened, std::move(fresh));
+      git = cache->git();
+    }
+  }
+  bool in_git = opened == GitOpen::kOk;
+  auto tree = in_git && git->tree ? std::move(git->tree) : OpenDirectoryTree(options.site_dir);
+  return LoadSiteFromTree(std::move(tree), in_git ? git : nullptr, options, diags, cache);
+}
+
+std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, const GitSnapshot* git,
+                                           const SourceOptions& options, Diagnostics& diags,
+                                           LoadCache* cache) {
   LoadedSite loaded;
   loaded.tree = std::move(source);
   const SourceTree& tree = *loaded.tree;
@@ -155,40 +177,73 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
   }
 
   // Parse in parallel into per-file slots; assembly below is in file order.
-  std::vector<std::optional<Advisory>> advisories(jobs.size());
-  std::vector<std::optional<Device>> devices(jobs.size());
-  std::vector<std::optional<Guide>> guides(jobs.size());
-  std::vector<std::optional<Page>> pages(jobs.size());
+  // Each file reports into its own sink, so a cached parse can replay it.
+  std::vector<ParsedFile> parsed(jobs.size());
+  std::vector<FileStamp> stamps(jobs.size());
+  std::vector<char> from_cache(jobs.size(), 0), readable(jobs.size(), 1);
   const std::string default_tlp = files.config.csaf.default_tlp;
+  auto inputs_of = [&](const Job& job) {  // everything a parse depends on besides the file
+    return std::to_string(static_cast<int>(job.kind)) + "|" + default_tlp + "|" +
+           (ctx.markdown.raw_html ? "raw" : "safe");
+  };
   ParallelFor(jobs.size(), [&](size_t i) {
     const Job& job = jobs[i];
+    if (cache) {
+      if (const ParsedFile* hit = cache->Find(job.path, inputs_of(job), &stamps[i])) {
+        parsed[i] = *hit;
+        from_cache[i] = 1;
+        return;
+      }
+    }
     auto text = tree.Read(job.path);
     if (!text) {
-      diags.Error({job.path, 0, 0}, "cannot read file");
+      readable[i] = 0;
       return;
     }
-    if (!CheckEncoding(job.path, *text, diags)) return;
-    LoadContext local = ctx;
-    const auto& p = job.parts;
-    std::string stem = p.back().substr(0, p.back().size() - 3);
-    switch (job.kind) {
-      case FileKind::kAdvisory:
-        advisories[i] = LoadAdvisory(*text, job.path, stem, default_tlp, local);
-        break;
-      case FileKind::kDevice: devices[i] = LoadDevice(*text, job.path, p[2], local); break;
-      case FileKind::kGuide: guides[i] = LoadGuide(*text, job.path, p[2], stem, local); break;
-      case FileKind::kPage: pages[i] = LoadPage(*text, job.path, stem, local); break;
-      case FileKind::kIgnored: break;
+    Diagnostics file_diags;
+    ParsedFile& out = parsed[i];
+    if (CheckEncoding(job.path, *text, file_diags)) {
+      LoadContext local = ctx;
+      local.diags = &file_diags;
+      const auto& p = job.parts;
+      std::string stem = p.back().substr(0, p.back().size() - 3);
+      switch (job.kind) {
+        case FileKind::kAdvisory:
+          out.advisory = LoadAdvisory(*text, job.path, stem, default_tlp, local);
+          break;
+        case FileKind::kDevice: out.device = LoadDevice(*text, job.path, p[2], local); break;
+        case FileKind::kGuide: out.guide = LoadGuide(*text, job.path, p[2], stem, local); break;
+        case FileKind::kPage: out.page = LoadPage(*text, job.path, stem, local); break;
+        case FileKind::kIgnored: break;
+      }
     }
+    out.diagnostics = file_diags.Sorted();
   });
+  std::set<std::string> seen;
+  size_t parsed_count = 0;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (!readable[i]) {
+      diags.Error({jobs[i].path, 0, 0}, "cannot read file");
+      continue;
+    }
+    for (const Diagnostic& d : parsed[i].diagnostics) diags.Add(d);
+    if (cache && !from_cache[i]) cache->Store(jobs[i].path, inputs_of(jobs[i]), stamps[i], parsed[i]);
+    parsed_count += from_cache[i] ? 0 : 1;
+    seen.insert(jobs[i].path);
+  }
+  if (cache) {
+    cache->KeepOnly(seen);
+    cache->set_parsed(parsed_count);
+  }
   for (size_t i = 0; i < jobs.size(); ++i) {
     const std::string& file = jobs[i].parts.back();
     if (jobs[i].kind == FileKind::kAdvisory) files.advisory_files.insert(file.substr(0, file.size() - 3));
     if (jobs[i].kind == FileKind::kDevice) files.device_files.insert(jobs[i].parts[2]);
-    if (advisories[i]) files.advisories.push_back(std::move(*advisories[i]));
-    if (devices[i]) files.devices.push_back(std::move(*devices[i]));
-    if (guides[i]) files.guides.push_back(std::move(*guides[i]));
-    if (pages[i]) files.pages.push_back(std::move(*pages[i]));
+    ParsedFile& f = parsed[i];
+    if (f.advisory) files.advisories.push_back(std::move(*f.advisory));
+    if (f.device) files.devices.push_back(std::move(*f.device));
+    if (f.guide) files.guides.push_back(std::move(*f.guide));
+    if (f.page) files.pages.push_back(std::move(*f.page));
   }
 
   BuildInfo build;

@@ -36,4 +36,15 @@ std::optional<LoadedSite> LoadSite(const SourceOptions& options, Diagnostics& di
 std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> tree, const GitSnapshot* git,
                                            const SourceOptions& options, Diagnostics& diags);
 
+class LoadCache;
+
+/// The same loads, taking unchanged files' parses (and the Git snapshot) from
+/// `cache` and refreshing it (build/load_cache.h); `cache` may be null.
+/// `herald serve` loads this way after every edit.
+std::optional<LoadedSite> LoadSite(const SourceOptions& options, Diagnostics& diags,
+                                   LoadCache* cache);
+std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> tree, const GitSnapshot* git,
+                                           const SourceOptions& options, Diagnostics& diags,
+                                           LoadCache* cache);
+
 }  // namespace herald

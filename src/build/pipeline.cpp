@@ -2,7 +2,13 @@
 
 #include <filesystem>
 
+#include "build/page_reuse.h"
+#include "render/csaf.h"
+#include "render/discovery.h"
+#include "render/feeds.h"
 #include "render/html_pages.h"
+#include "render/security_txt.h"
+#include "render/support_terms.h"
 #include "render/templates.h"
 #include "render/theme.h"
 #include "write/publisher.h"
@@ -39,13 +45,22 @@ bool IsSafeOutputDir(const std::string& site_dir, const std::string& out_dir, st
 }
 
 bool RenderSite(const LoadedSite& loaded, Output* out, Diagnostics& diags) {
+  return RenderSite(loaded, nullptr, out, diags);
+}
+
+bool RenderSite(const LoadedSite& loaded, PageReuse* reuse, Output* out, Diagnostics& diags) {
   const Site& site = loaded.site;
   Theme theme = LoadTheme(*loaded.tree, site.config.build.theme, diags);
   TemplateSet templates;
   if (!templates.Compile(theme, diags)) return false;
   for (const auto& [path, bytes] : theme.assets) (*out)[path] = bytes;
   CopyStatic(*loaded.tree, out);
-  RenderHtmlPages(site, templates, PlanHtmlPages(site), out, diags);
+  PageReuse::Render(reuse, site, templates, PlanHtmlPages(site), out, diags);
+  RenderFeeds(site, out);
+  RenderSecurityTxt(site, out, diags);
+  RenderSupportTerms(site, out);
+  RenderCsaf(site, out, diags);
+  RenderDiscovery(site, PlanHtmlPages(site), out);  // after the pages: the sitemap lists them
   return !diags.HasErrors();
 }
 

@@ -28,6 +28,11 @@ struct BuildStats {
 /// Renders every output of a loaded site into `out`.
 bool RenderSite(const LoadedSite& loaded, Output* out, Diagnostics& diags);
 
+class PageReuse;
+/// The same render, copying the HTML pages that `reuse` shows unchanged
+/// since its last successful render (build/page_reuse.h; `herald serve`).
+bool RenderSite(const LoadedSite& loaded, PageReuse* reuse, Output* out, Diagnostics& diags);
+
 /// The whole build. Returns false when there were errors; nothing is written then.
 bool Build(const BuildOptions& options, Diagnostics& diags, BuildStats* stats);
 

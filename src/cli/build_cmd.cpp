@@ -105,29 +105,4 @@ int RunBuild(Args& args) {
   return kOk;
 }
 
-int RunCheck(Args& args) {
-  SourceOptions options;
-  Verbosity verbosity = ReadVerbosity(args);
-  args.Value("--ref", &options.ref);
-  bool strict = args.Flag("--strict");
-  std::vector<std::string> rest;
-  std::string error;
-  const Command& cmd = Commands()[2];
-  if (!args.Rest(&rest, &error)) return UsageError(cmd, error);
-  if (rest.size() > 1) return UsageError(cmd, "expected at most one SITE_DIR");
-  if (!rest.empty()) options.site_dir = rest[0];
-  if (!ReadSourceDateEpoch(&options.source_date_epoch, &error)) return UsageError(cmd, error);
-  options.generator_version = Version();
-
-  Diagnostics diags;
-  LoadSite(options, diags);
-  PrintDiagnostics(diags, verbosity);
-  size_t errors = diags.ErrorCount(), warnings = diags.WarningCount();
-  if (verbosity != Verbosity::kQuiet || errors > 0) {
-    std::cerr << "herald check: " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
-              << (warnings == 1 ? " warning" : " warnings") << '\n';
-  }
-  return errors > 0 || (strict && warnings > 0) ? kContentErrors : kOk;
-}
-
 }  // namespace herald::cli

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/dates.h"
 #include "base/diagnostics.h"
 
 namespace herald::cli {
@@ -46,6 +48,8 @@ int UsageError(const Command& cmd, const std::string& message);
 void PrintDiagnostics(const Diagnostics& diags, Verbosity verbosity);
 Verbosity ReadVerbosity(Args& args);
 std::string Version();
+/// SOURCE_DATE_EPOCH, when set: decimal seconds since 1970.
+bool ReadSourceDateEpoch(std::optional<Timestamp>* out, std::string* error);
 
 int RunBuild(Args& args);
 int RunCheck(Args& args);

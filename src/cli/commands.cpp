@@ -98,16 +98,25 @@ constexpr char kBuildUsage[] =
 constexpr char kCheckUsage[] =
     "Usage: herald check [SITE_DIR] [options]\n"
     "\n"
-    "Loads and validates the whole site, as a build does, without writing\n"
-    "anything. Problems are printed as path:line:col: error: message.\n"
+    "Loads, validates and renders the whole site as a build does, without\n"
+    "writing anything, then runs the checks below. Findings are printed to\n"
+    "stdout, sorted, as path:line:col: error|warning: message [check].\n"
     "\n"
     "Options:\n"
-    "  --ref REF        check this Git commit instead of the working tree\n"
-    "  --strict         treat warnings as errors\n"
-    "  --quiet, -q      print errors only\n"
-    "  --help, -h       show this help\n"
+    "  --ref REF          check this Git commit instead of the working tree\n"
+    "  --since REF        report only findings in files changed since REF (the\n"
+    "                     merge base with it), and findings elsewhere that the\n"
+    "                     change introduced; cross-references use the whole site\n"
+    "  --format FORMAT    text (default), github (workflow annotations) or json\n"
+    "  --strict           treat warnings as errors\n"
+    "  --list-checks      list the checks with a line on each, and exit\n"
+    "  --quiet, -q        print errors only\n"
+    "  --help, -h         show this help\n"
     "\n"
-    "Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage error.\n";
+    "In CI, on a pull request: herald check --since origin/main --format github\n"
+    "\n"
+    "Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage error.\n"
+    "SOURCE_DATE_EPOCH, when set, is the time dates are checked against.\n";
 
 int RunHelp(Args& args);
 int RunVersion(Args&) {

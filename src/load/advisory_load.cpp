@@ -202,6 +202,7 @@ std::optional<Advisory> LoadAdvisory(std::string_view text, const std::string& p
   ReadRemediationsAndMore(root, a);
   root.Finish();
   a.body = RenderMarkdown(fm->body, ctx.markdown).text;
+  a.body.where = {path, fm->body_line_offset + 1, 1};
   return a;
 }
 

@@ -35,6 +35,7 @@ std::optional<Guide> LoadGuide(std::string_view text, const std::string& path,
   g.covers = r.StringList("covers");
   r.Finish();
   g.body = RenderMarkdown(fm->body, ctx.markdown).text;
+  g.body.where = {path, fm->body_line_offset + 1, 1};
   return g;
 }
 
@@ -53,6 +54,7 @@ std::optional<Page> LoadPage(std::string_view text, const std::string& path,
   p.covers = r.StringList("covers");
   r.Finish();
   p.body = RenderMarkdown(fm->body, ctx.markdown).text;
+  p.body.where = {path, fm->body_line_offset + 1, 1};
   return p;
 }
 

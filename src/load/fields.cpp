@@ -108,7 +108,9 @@ Text FieldReader::Markdown(const char* key, Need need) {
     Error(WhereOf(*v), "'" + Name(key) + "' contains control characters");
     return {};
   }
-  return RenderMarkdown(v->string, ctx_.markdown).text;
+  Text text = RenderMarkdown(v->string, ctx_.markdown).text;
+  text.where = WhereOf(*v);
+  return text;
 }
 
 bool FieldReader::Bool(const char* key, bool fallback, Need need) {

@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <map>
+#include <set>
 #include <mutex>
 
 namespace herald {
@@ -12,6 +13,16 @@ namespace {
 // Headings are marked with this byte run; it cannot survive in user text
 // because the source is cleaned of U+0001 before parsing.
 constexpr char kMarker[] = "\x01HERALD-H\x01";
+
+// cmark-gfm keeps the inline parser's table of special characters in a
+// global that every parser adds its extensions' characters to when it starts
+// and removes them from when it finishes; parses running at the same time
+// then miss autolinks at random. Parsing is therefore serialised; rendering
+// the tree to HTML, the larger half of the work, still runs in parallel.
+std::mutex& ParseMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
 
 void EnsureExtensionsRegistered() {
   static std::once_flag once;
@@ -74,6 +85,18 @@ void EscapeRawHtml(cmark_node* root) {
   }
 }
 
+// Ids the default theme gives its own page sections; body headings never
+// take them, so an anchor such as /devices/x/#support stays unambiguous.
+const std::set<std::string>& ReservedIds() {
+  static const std::set<std::string> kIds = {
+      "main", "support", "identity", "intended-use", "risks", "network", "data", "security",
+      "capabilities", "maintenance", "compliance", "sbom", "lifecycle", "documentation",
+      "firmware", "advisories", "guides", "feeds", "affected", "not-affected", "remediation",
+      "vulnerabilities", "details", "references", "acknowledgments", "revisions", "legal",
+      "contents", "top"};
+  return kIds;
+}
+
 }  // namespace
 
 std::string SlugifyHeading(std::string_view text) {
@@ -109,8 +132,12 @@ RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& 
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"}) {
     Attach(parser, name);
   }
-  cmark_parser_feed(parser, clean.data(), clean.size());
-  cmark_node* doc = cmark_parser_finish(parser);
+  cmark_node* doc;
+  {
+    std::lock_guard<std::mutex> lock(ParseMutex());
+    cmark_parser_feed(parser, clean.data(), clean.size());
+    doc = cmark_parser_finish(parser);
+  }
   if (!options.raw_html) EscapeRawHtml(doc);
 
   RenderedMarkdown result;
@@ -145,7 +172,9 @@ RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& 
     h.level = cmark_node_get_heading_level(heading);
     h.text = PlainOf(heading);
     std::string base = SlugifyHeading(h.text);
+    if (base.rfind("fw-", 0) == 0) base = "section-" + base;  // firmware anchors
     int& count = used_ids[base];
+    if (count == 0 && ReservedIds().count(base)) count = 1;
     h.id = count == 0 ? base : base + "-" + std::to_string(count);
     ++count;
     cmark_node* marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
@@ -169,6 +198,7 @@ RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& 
   }
   result.text.html = std::move(rendered);
   result.text.source = std::string(source);
+  result.text.links = result.links;
 
   cmark_node_free(doc);
   cmark_parser_free(parser);

@@ -17,13 +17,10 @@ struct MarkdownOptions {
   bool raw_html = false;
 };
 
-struct MarkdownLink {
-  std::string url;
-  int line = 0;  // 1-based within the Markdown source
-};
+using MarkdownLink = TextLink;  // url, and its 1-based line within the source
 
 struct RenderedMarkdown {
-  Text text;
+  Text text;  // text.links holds the links too
   std::vector<MarkdownLink> links;
 };
 

@@ -26,6 +26,9 @@ struct Site {
   SiteConfig config;
   BuildInfo build;
   std::vector<Advisory> advisories;  // published ones (plus drafts with --drafts), newest first
+  /// Advisories the build skips (drafts, TLP other than CLEAR), in file
+  /// order; nothing renders them, `herald check` lints them too.
+  std::vector<Advisory> withheld;
   std::vector<Device> devices;       // by slug
   std::vector<Guide> guides;         // by device, then name
   std::vector<Page> pages;           // by name

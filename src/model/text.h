@@ -17,11 +17,21 @@ struct Heading {
   std::string text;  // plain text
 };
 
+/// A link or image in Markdown, for `herald check`'s link checker.
+struct TextLink {
+  std::string url;  // as the Markdown parser resolved it
+  int line = 0;     // 1-based within Text::source
+};
+
 struct Text {
   std::string source;  // as written
   std::string html;    // rendered, safe to embed
   std::string plain;   // text without markup, for feeds and CSAF notes
   std::vector<Heading> headings;
+  std::vector<TextLink> links;  // in document order
+  /// Where `source` is written: a front-matter value (its opening quote) or
+  /// the first line of a file's body. Set by the loaders.
+  SourceLocation where;
   bool Empty() const { return source.empty(); }
 };
 

@@ -85,7 +85,7 @@ FeedEntry MilestoneEntry(const Site& site, const Device& d, int days) {
     e.title = "[Support] " + name + ": security updates end in " + std::to_string(days) +
               " days (" + end_date + ")";
     e.summary = maker + " provides security updates for " + name + " until " + end_date +
-                ", " + std::to_string(days) + " days from now.";
+                ", " + std::to_string(days) + " days after this notice.";
   }
   e.title = CleanLine(e.title);
   std::string models;

@@ -40,6 +40,8 @@ nlohmann::json DataFor(const Site& site, const HtmlPageJob& job) {
 
 }  // namespace
 
+nlohmann::json HtmlPageData(const Site& site, const HtmlPageJob& job) { return DataFor(site, job); }
+
 std::vector<HtmlPageJob> PlanHtmlPages(const Site& site) {
   std::vector<HtmlPageJob> jobs;
   jobs.push_back({"index.html", "home", ""});

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "base/diagnostics.h"
 #include "model/site.h"
 #include "render/output.h"
@@ -19,6 +21,11 @@ struct HtmlPageJob {
 
 /// Every HTML page of the site, in a stable order.
 std::vector<HtmlPageJob> PlanHtmlPages(const Site& site);
+
+/// The template data of one planned page: what RenderHtmlPages renders it
+/// from. The page's bytes are a function of this and the template alone,
+/// which is what lets `herald serve` skip pages whose data did not change.
+nlohmann::json HtmlPageData(const Site& site, const HtmlPageJob& job);
 
 /// Renders the planned pages into `out`, using all cores.
 void RenderHtmlPages(const Site& site, const TemplateSet& templates,

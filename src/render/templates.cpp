@@ -118,6 +118,11 @@ bool TemplateSet::Compile(const Theme& theme, Diagnostics& diags) {
 
 bool TemplateSet::Has(const std::string& name) const { return impl_->expanded.count(name) > 0; }
 
+std::string TemplateSet::ExpandedText(const std::string& name) const {
+  auto it = impl_->expanded.find(name);
+  return it == impl_->expanded.end() ? std::string() : it->second;
+}
+
 std::string TemplateSet::Render(const std::string& name, const nlohmann::json& data,
                                 Diagnostics& diags) const {
   auto it = impl_->expanded.find(name);

@@ -28,6 +28,9 @@ class TemplateSet {
   /// with line and column.
   bool Compile(const Theme& theme, Diagnostics& diags);
   bool Has(const std::string& name) const;
+  /// The template's text with its partials inlined, which is all Render
+  /// reads besides the data ("" when there is no such template).
+  std::string ExpandedText(const std::string& name) const;
   /// Thread-safe: each call renders from its own copy of the compiled template.
   std::string Render(const std::string& name, const nlohmann::json& data,
                      Diagnostics& diags) const;

@@ -2,7 +2,6 @@
 // The single advisory page is in view_advisory_page.cpp.
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 

@@ -224,6 +224,9 @@ json AdvisoryPage(const Site& site, const Advisory& a) {
   j["revisions"] = Revisions(a);
   PutHtml(j, "body_html", a.body);
   j["toc"] = Toc(a.body);
+  // A body with its own headings ("## Details", "## Impact"…) needs no
+  // wrapping "Details" heading, whose id would clash with the body's.
+  j["body_has_headings"] = !a.body.headings.empty();
   PutHtml(j, "legal_notice_html", site.config.csaf.legal_notice);
 
   // Per-device feeds of the affected devices, beside the site-wide ones.

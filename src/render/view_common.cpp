@@ -1,6 +1,5 @@
 // View model: site chrome (Common), shared helpers, and the simple pages
 // (guides, content pages, 404).
-#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 

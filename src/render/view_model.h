@@ -12,6 +12,10 @@
 //     present (possibly empty) so a missing list never resolves to a list of
 //     an enclosing Mustache context, and every list key X has a sibling boolean
 //     "has_X" so a template can wrap a heading and <ul> around a non-empty list;
+//   - Mustache resolves a name missing from an item in the enclosing
+//     contexts, so nested objects avoid keys that a parent also has when the
+//     child may lack them (e.g. affected rows carry flat "fixed_url", not
+//     "fixed.url" beside the row's own "url");
 //   - numbers are pre-formatted strings; dates are objects
 //     {"text": shown, "datetime": machine-readable} (see detail::DateJson);
 //   - no key is named like a theme partial (head, header, footer, or any

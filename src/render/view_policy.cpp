@@ -32,7 +32,7 @@ json SecurityPage(const Site& site) {
   json contacts = ContactLinks(d.contact);
   if (!contacts.empty()) j["first_contact"] = contacts.front();
   j["contacts"] = contacts;
-  Put(j, "policy_url", d.policy_url);
+  if (d.policy_url != "/security/") Put(j, "policy_url", d.policy_url);  // not a link to itself
   PutHtml(j, "scope_html", d.scope);
   PutHtml(j, "report_guidance_html", d.report_guidance);
   PutHtml(j, "process_html", d.process);

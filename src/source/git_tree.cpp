@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <mutex>
+#include <set>
 
 #include "source/source_tree.h"
 
@@ -154,7 +155,94 @@ bool WalkHistory(git_repository* repo, const git_oid* head, const std::string& p
   return true;
 }
 
+// Where the site folder sits inside the repository's working tree: "" or "sub/dir/".
+std::string SitePrefix(git_repository* repo, const std::string& root) {
+  const char* workdir = git_repository_workdir(repo);
+  if (!workdir) return "";
+  std::error_code ec;
+  auto rel = std::filesystem::relative(std::filesystem::weakly_canonical(root, ec),
+                                       std::filesystem::weakly_canonical(workdir, ec), ec);
+  std::string r = rel.generic_string();
+  return !ec && r != "." && !r.empty() ? r + "/" : "";
+}
+
+bool PeelCommit(git_repository* repo, const std::string& spec, Commit* out) {
+  Object target;
+  return git_revparse_single(target.out(), repo, spec.c_str()) == 0 &&
+         git_object_peel(reinterpret_cast<git_object**>(out->out()), target.get(),
+                         GIT_OBJECT_COMMIT) == 0;
+}
+
+struct ChangePayload {
+  const std::string* prefix;
+  std::set<std::string>* paths;
+};
+
+int OnChange(const git_diff_delta* delta, float, void* payload) {
+  auto* p = static_cast<ChangePayload*>(payload);
+  for (const char* path : {delta->old_file.path, delta->new_file.path}) {
+    if (!path) continue;
+    std::string s(path);
+    if (s.compare(0, p->prefix->size(), *p->prefix) == 0) p->paths->insert(s.substr(p->prefix->size()));
+  }
+  return 0;
+}
+
 }  // namespace
+
+bool ChangedFiles(const std::string& root, const std::string& since, const std::string& ref,
+                  GitChanges* out, std::string* error) {
+  EnsureInit();
+  Repo repo;
+  if (git_repository_open_ext(repo.out(), root.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) {
+    *error = "'" + root + "' is not the top folder of a Git repository, so --since cannot be used";
+    return false;
+  }
+  Commit since_commit, head;
+  if (!PeelCommit(repo.get(), since, &since_commit)) {
+    *error = "cannot resolve --since '" + since + "': " + LastError();
+    return false;
+  }
+  std::string head_spec = ref.empty() ? "HEAD" : ref;
+  if (!PeelCommit(repo.get(), head_spec, &head)) {
+    *error = "cannot resolve '" + head_spec + "': " + LastError();
+    return false;
+  }
+  // The pull-request view: changes since the branch left `since`, not the
+  // commits `since` gained meanwhile.
+  git_oid base_id = *git_commit_id(since_commit.get());
+  git_oid merge_base;
+  if (git_merge_base(&merge_base, repo.get(), &base_id, git_commit_id(head.get())) == 0) {
+    base_id = merge_base;
+  }
+  Commit base;
+  Tree base_tree, head_tree;
+  if (git_commit_lookup(base.out(), repo.get(), &base_id) != 0 ||
+      git_commit_tree(base_tree.out(), base.get()) != 0 ||
+      git_commit_tree(head_tree.out(), head.get()) != 0) {
+    *error = LastError();
+    return false;
+  }
+  Diff diff;
+  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  int rc;
+  if (ref.empty() && git_repository_workdir(repo.get())) {
+    opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+    rc = git_diff_tree_to_workdir_with_index(diff.out(), repo.get(), base_tree.get(), &opts);
+  } else {
+    rc = git_diff_tree_to_tree(diff.out(), repo.get(), base_tree.get(), head_tree.get(), &opts);
+  }
+  if (rc != 0) {
+    *error = LastError();
+    return false;
+  }
+  std::string prefix = SitePrefix(repo.get(), root);
+  out->base_commit = OidHex(&base_id);
+  out->paths.clear();
+  ChangePayload payload{&prefix, &out->paths};
+  git_diff_foreach(diff.get(), OnChange, nullptr, nullptr, nullptr, &payload);
+  return true;
+}
 
 GitOpen OpenGitSnapshot(const std::string& root, const std::string& ref, GitSnapshot* out,
                         std::string* error) {
@@ -170,17 +258,9 @@ GitOpen OpenGitSnapshot(const std::string& root, const std::string& ref, GitSnap
   auto repo = std::make_unique<Repo>();
   *repo->out() = raw;
 
-  // The site may live in a subfolder of the repository.
-  std::string prefix;
-  if (const char* workdir = git_repository_workdir(raw)) {
-    std::error_code ec;
-    auto rel = std::filesystem::relative(std::filesystem::weakly_canonical(root, ec),
-                                         std::filesystem::weakly_canonical(workdir, ec), ec);
-    std::string r = rel.generic_string();
-    if (!ec && r != "." && !r.empty()) prefix = r + "/";
-  } else if (ref.empty()) {
-    // A bare repository has no working tree: build HEAD.
-  }
+  // The site may live in a subfolder of the repository; a bare repository
+  // has no working tree, so HEAD is built.
+  std::string prefix = SitePrefix(raw, root);
 
   std::string spec = ref.empty() ? "HEAD" : ref;
   Object target;

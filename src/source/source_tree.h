@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,5 +54,16 @@ enum class GitOpen { kOk, kNotARepository, kError };
 /// and only history comes from Git. History is walked once for all files.
 GitOpen OpenGitSnapshot(const std::string& root, const std::string& ref, GitSnapshot* out,
                         std::string* error);
+
+struct GitChanges {
+  std::string base_commit;        // hex id of the merge base of `since` and the checked commit
+  std::set<std::string> paths;    // added, changed or deleted, relative to the site folder
+};
+
+/// Files that differ between the merge base of `since` and the checked
+/// tree: the commit `ref`, or with an empty `ref` the working tree
+/// (uncommitted and untracked files included). `herald check --since`.
+bool ChangedFiles(const std::string& root, const std::string& since, const std::string& ref,
+                  GitChanges* out, std::string* error);
 
 }  // namespace herald

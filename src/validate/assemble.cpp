@@ -226,6 +226,7 @@ Site AssembleSite(LoadedFiles files, const BuildInfo& build, const DateSources& 
   for (auto& a : files.advisories) {
     bool keep = a.published_out || (build.drafts && a.tlp == "CLEAR");
     if (keep) site.advisories.push_back(std::move(a));
+    else site.withheld.push_back(std::move(a));
   }
   std::stable_sort(site.advisories.begin(), site.advisories.end(),
                    [](const Advisory& a, const Advisory& b) {

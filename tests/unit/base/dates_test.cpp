@@ -118,7 +118,8 @@ TEST_CASE("FormatRfc3339 writes UTC with Z") {
   CHECK(FormatRfc3339(951782400 + 3661) == "2000-02-29T01:01:01Z");
   CHECK(FormatRfc3339(253402300799) == "9999-12-31T23:59:59Z");
   // Round trip through the parser.
-  for (const char* text : {"2024-02-29T23:59:59Z", "1999-12-31T00:00:00Z", "2100-03-01T12:34:56Z"}) {
+  for (const char* text :
+       {"2024-02-29T23:59:59Z", "1999-12-31T00:00:00Z", "2100-03-01T12:34:56Z"}) {
     CAPTURE(text);
     auto t = ParseRfc3339(text);
     REQUIRE(t.has_value());

@@ -17,11 +17,10 @@ constexpr char kDateHelp[] = "an RFC 3339 date such as 2026-03-14 or 2026-03-14T
 
 struct Doc {
   Diagnostics diags;
-  LoadContext ctx;
+  LoadContext ctx{&diags, {}};
   TomlValue root;
 
   explicit Doc(std::string_view toml) {
-    ctx.diags = &diags;
     auto parsed = ParseToml(toml, "f.md", 1, diags);
     REQUIRE(parsed.has_value());
     root = std::move(*parsed);
@@ -229,7 +228,8 @@ TEST_CASE("Url: https, site paths, contact addresses") {
               "f.md:5:5: error: 'd' is '//evil.example/'" + tail,
               "f.md:7:5: error: 'f' is 'javascript:alert(1)'" + tail +
                   ", or a mailto: or tel: address",
-              "f.md:8:5: error: 'g' is 'https://'" + tail, "f.md:9:5: error: 'h' is '/a b'" + tail}));
+              "f.md:8:5: error: 'g' is 'https://'" + tail,
+              "f.md:9:5: error: 'h' is '/a b'" + tail}));
 }
 
 TEST_CASE("Url: mailto: and tel: only where contact addresses are allowed") {
@@ -333,7 +333,8 @@ TEST_CASE("Table and TableArray") {
   CHECK(doc.Messages() == Lines({"f.md:2:1: error: missing required key 'gone' in advisory",
                                 "f.md:2:5: error: 's' must be a table, found a string",
                                 "f.md:3:8: error: 'arr' must hold tables, found an integer",
-                                "f.md:4:1: error: 'site' must be an array of tables, found a table"}));
+                                "f.md:4:1: error: 'site' must be an array of tables, found a "
+                                "table"}));
 }
 
 TEST_CASE("Sub readers prefix key names and report at their table") {

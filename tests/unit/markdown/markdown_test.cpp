@@ -92,10 +92,10 @@ TEST_CASE("javascript: and data: links are neutralised") {
 }
 
 TEST_CASE("headings get ids, unique and stable") {
-  RenderedMarkdown r = Render("# Title\n\n## Impact\n\ntext\n\n## Impact\n\n### Details\n");
+  RenderedMarkdown r = Render("# Title\n\n## Impact\n\ntext\n\n## Impact\n\n### Notes\n");
   CHECK(r.text.html ==
         "<h1 id=\"title\">Title</h1>\n<h2 id=\"impact\">Impact</h2>\n<p>text</p>\n"
-        "<h2 id=\"impact-1\">Impact</h2>\n<h3 id=\"details\">Details</h3>\n");
+        "<h2 id=\"impact-1\">Impact</h2>\n<h3 id=\"notes\">Notes</h3>\n");
   REQUIRE(r.text.headings.size() == 4);
   CHECK(r.text.headings[0].level == 1);
   CHECK(r.text.headings[0].id == "title");
@@ -103,10 +103,10 @@ TEST_CASE("headings get ids, unique and stable") {
   CHECK(r.text.headings[2].id == "impact-1");
   CHECK(r.text.headings[2].text == "Impact");
   CHECK(r.text.headings[3].level == 3);
-  CHECK(r.text.headings[3].id == "details");
+  CHECK(r.text.headings[3].id == "notes");
 
   SUBCASE("the same source gives the same ids") {
-    RenderedMarkdown again = Render("# Title\n\n## Impact\n\ntext\n\n## Impact\n\n### Details\n");
+    RenderedMarkdown again = Render("# Title\n\n## Impact\n\ntext\n\n## Impact\n\n### Notes\n");
     CHECK(again.text.html == r.text.html);
   }
   SUBCASE("a third duplicate") {
@@ -116,9 +116,18 @@ TEST_CASE("headings get ids, unique and stable") {
   }
 }
 
+TEST_CASE("headings never take the theme's own section ids") {
+  auto h = Render("## Support\n## Details\n## FW 2.4.1\n## Supported\n").text.headings;
+  REQUIRE(h.size() == 4);
+  CHECK(h[0].id == "support-1");
+  CHECK(h[1].id == "details-1");
+  CHECK(h[2].id == "section-fw-2-4-1");  // fw-VERSION anchors belong to firmware entries
+  CHECK(h[3].id == "supported");
+}
+
 TEST_CASE("heading text and ids from inline markup") {
   RenderedMarkdown r =
-      Render("## [Link](https://a.example/) text\n\n## *Emph* `code`\n\n## !!!\n\nSetext\n------\n");
+      Render("## [Link](https://a.example/) text\n\n## *Emph* `code`\n\n## !!!\n\nSetext\n---\n");
   REQUIRE(r.text.headings.size() == 4);
   CHECK(r.text.headings[0].text == "Link text");
   CHECK(r.text.headings[0].id == "link-text");
@@ -127,12 +136,14 @@ TEST_CASE("heading text and ids from inline markup") {
   CHECK(r.text.headings[2].id == "section");  // nothing sluggable
   CHECK(r.text.headings[3].level == 2);
   CHECK(r.text.headings[3].id == "setext");
-  CHECK(r.text.html.find("<h2 id=\"link-text\"><a href=\"https://a.example/\">Link</a> text</h2>") !=
+  CHECK(r.text.html.find(
+            "<h2 id=\"link-text\"><a href=\"https://a.example/\">Link</a> text</h2>") !=
         std::string::npos);
 }
 
 // "## Impact" twice gives impact and impact-1; a third heading literally
-// named "Impact 1" then gets impact-1 again: two elements share one id.
+// named "Impact 1" then gets impact-1 again: two elements share one id
+// (markdown.cpp counts per base slug but never checks the suffixed result).
 TEST_CASE("heading ids stay unique when a heading's slug collides with a suffix" *
           doctest::may_fail()) {
   auto h = Render("## Impact\n\n## Impact\n\n## Impact 1\n").text.headings;
@@ -140,6 +151,10 @@ TEST_CASE("heading ids stay unique when a heading's slug collides with a suffix"
   std::set<std::string> ids;
   for (const auto& x : h) ids.insert(x.id);
   CHECK(ids.size() == 3);
+  // The same with a reserved id: "## Support" becomes support-1, as does "## Support 1".
+  auto r = Render("## Support\n\n## Support 1\n").text.headings;
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].id != r[1].id);
 }
 
 TEST_CASE("the marker used for heading ids cannot be forged from the source") {
@@ -162,6 +177,7 @@ TEST_CASE("links are collected with their source lines") {
       "para\nline two [l](/x)\n\n> quote [q](https://q.example/)\n\n[ref]\n\n![img](/i.png)\n\n"
       "[ref]: /refd\n");
   REQUIRE(r.links.size() == 4);
+  CHECK(r.text.links.size() == 4);  // the Text keeps them too
   CHECK(r.links[0].url == "/x");
   CHECK(r.links[0].line == 2);
   CHECK(r.links[1].url == "https://q.example/");

@@ -21,7 +21,8 @@ TEST_CASE("CompareVersions orders numeric segments numerically") {
   // Leading zeros do not count; long numbers do not overflow.
   CHECK(CompareVersions("1.02", "1.2") == 0);
   CHECK(CompareVersions("1.0010", "1.9") > 0);
-  CHECK(CompareVersions("1.123456789012345678901234567890", "1.123456789012345678901234567891") < 0);
+  CHECK(CompareVersions("1.123456789012345678901234567890", "1.123456789012345678901234567891") <
+        0);
 }
 
 TEST_CASE("CompareVersions pads missing segments with zero") {

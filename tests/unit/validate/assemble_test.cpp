@@ -227,10 +227,7 @@ TEST_CASE("other device and guide rules") {
 TEST_CASE("each page role except other is used once") {
   LoadedFiles f = Basic();
   auto page = [](const std::string& name, const std::string& role) {
-    Page p;
-    p.name = name;
-    p.role = role;
-    p.where = {"content/pages/" + name + ".md", 1, 1};
+    Page p{name, "", role, {}, {}, {"content/pages/" + name + ".md", 1, 1}, {}};
     return p;
   };
   f.pages = {page("privacy", "privacy"), page("a", "other"), page("b", "other"),

@@ -1,0 +1,83 @@
+#include "lint/check.h"
+
+#include <tuple>
+
+#include "build/pipeline.h"
+#include "lint/lint.h"
+
+namespace herald {
+namespace {
+
+auto Key(const Diagnostic& d) {
+  return std::tie(d.where.path, d.where.line, d.where.column, d.severity, d.message, d.check);
+}
+
+std::vector<Diagnostic> Check(const SourceOptions& source, Timestamp now, Timestamp* build_time) {
+  Diagnostics diags;
+  if (auto loaded = LoadSite(source, diags)) {
+    if (build_time) *build_time = loaded->site.build.build_time;
+    CheckLoadedSite(*loaded, now, diags);
+  }
+  return diags.Sorted();
+}
+
+}  // namespace
+
+void CheckLoadedSite(const LoadedSite& loaded, Timestamp now, Diagnostics& diags) {
+  Output output;
+  bool rendered = !diags.HasErrors() && RenderSite(loaded, &output, diags);
+  LintInput input;
+  input.site = &loaded.site;
+  input.tree = loaded.tree.get();
+  input.output = rendered ? &output : nullptr;
+  input.now = now;
+  RunLint(input, diags);
+}
+
+std::vector<Diagnostic> KeepIntroduced(const std::vector<Diagnostic>& current,
+                                       const std::vector<Diagnostic>& before,
+                                       const std::set<std::string>& changed, size_t* hidden) {
+  std::set<decltype(Key(before.front()))> old;
+  for (const Diagnostic& d : before) old.insert(Key(d));
+  std::vector<Diagnostic> kept;
+  size_t dropped = 0;
+  for (const Diagnostic& d : current) {
+    if (d.where.path.empty() || changed.count(d.where.path) || !old.count(Key(d))) {
+      kept.push_back(d);
+    } else {
+      ++dropped;
+    }
+  }
+  if (hidden) *hidden = dropped;
+  return kept;
+}
+
+CheckReport CheckSite(const CheckOptions& options) {
+  CheckReport report;
+  GitChanges changes;
+  if (!options.since.empty()) {
+    std::string error;
+    if (!ChangedFiles(options.source.site_dir, options.since, options.source.ref, &changes,
+                      &error)) {
+      report.findings.push_back({Severity::kError, {}, error, ""});
+      return report;
+    }
+  }
+  Timestamp build_time = 0;
+  report.findings = Check(options.source, options.now, &build_time);
+  if (options.since.empty()) return report;
+  bool elsewhere = false;
+  for (const Diagnostic& d : report.findings) {
+    elsewhere = elsewhere || (!d.where.path.empty() && !changes.paths.count(d.where.path));
+  }
+  if (!elsewhere) return report;
+  // The base commit, checked at the same instant, so time alone changes nothing.
+  SourceOptions base = options.source;
+  base.ref = changes.base_commit;
+  if (build_time != 0) base.source_date_epoch = build_time;
+  std::vector<Diagnostic> before = Check(base, options.now, nullptr);
+  report.findings = KeepIntroduced(report.findings, before, changes.paths, &report.hidden);
+  return report;
+}
+
+}  // namespace herald
