@@ -20,15 +20,16 @@ void Diagnostics::Add(Diagnostic d) {
 
 bool Diagnostics::HasErrors() const { return ErrorCount() > 0; }
 
+// Counts what Sorted() prints, so a summary never disagrees with the list.
 size_t Diagnostics::ErrorCount() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return std::count_if(items_.begin(), items_.end(),
+  auto all = Sorted();
+  return std::count_if(all.begin(), all.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
 size_t Diagnostics::WarningCount() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return std::count_if(items_.begin(), items_.end(),
+  auto all = Sorted();
+  return std::count_if(all.begin(), all.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
 }
 
@@ -39,14 +40,12 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
     out = items_;
   }
   auto key = [](const Diagnostic& d) {
-    return std::tie(d.where.path, d.where.line, d.where.column, d.message);
+    return std::tie(d.where.path, d.where.line, d.where.column, d.severity, d.message, d.check);
   };
   std::stable_sort(out.begin(), out.end(),
                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
   out.erase(std::unique(out.begin(), out.end(),
-                        [&](const Diagnostic& a, const Diagnostic& b) {
-                          return key(a) == key(b) && a.severity == b.severity;
-                        }),
+                        [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
             out.end());
   return out;
 }

@@ -30,11 +30,22 @@ bool IsSafeOutputDir(const std::string& site_dir, const std::string& out_dir, st
   std::error_code ec;
   fs::path site = fs::weakly_canonical(site_dir, ec);
   fs::path out = fs::weakly_canonical(out_dir, ec);
-  std::string rel = site.lexically_relative(out).generic_string();
-  if (!rel.empty() && (rel == "." || rel.rfind("..", 0) != 0)) {
+  fs::path site_in_out = site.lexically_relative(out);
+  if (!site_in_out.empty() && (site_in_out == "." || *site_in_out.begin() != "..")) {
     *why = "the output folder '" + out_dir + "' contains the site itself; choose a folder inside "
            "or beside it, such as public/";
     return false;
+  }
+  fs::path out_in_site = out.lexically_relative(site);
+  if (!out_in_site.empty() && *out_in_site.begin() != "..") {
+    static const char* kSources[] = {"content", "advisories", "themes", "static", ".git"};
+    for (const char* source : kSources) {
+      if (*out_in_site.begin() == source) {
+        *why = "the output folder '" + out_dir + "' is inside the site's " + source +
+               "/ folder; herald replaces the whole output folder, so it refuses to write there";
+        return false;
+      }
+    }
   }
   if (fs::exists(out / "site.toml", ec) || fs::exists(out / ".git", ec)) {
     *why = "the output folder '" + out_dir + "' holds a site.toml or .git; herald replaces the "

@@ -209,7 +209,8 @@ std::vector<std::string> FieldReader::UrlList(const char* key, Need need, bool a
   std::vector<std::string> out;
   for (auto& item : LocStringList(key, need)) {
     bool contact = item.value.rfind("mailto:", 0) == 0 || item.value.rfind("tel:", 0) == 0;
-    if ((contact && allow_contact) || IsSiteOrHttpsUrl(item.value)) {
+    bool clean_contact = contact && allow_contact && item.value.find(' ') == std::string::npos;
+    if (clean_contact || IsSiteOrHttpsUrl(item.value)) {
       out.push_back(std::move(item.value));
     } else {
       Error(item.where, "'" + Name(key) + "' holds '" + item.value +
@@ -265,7 +266,7 @@ void FieldReader::Finish() {
                       value.key_line ? value.key_column : value.column};
     Error(at, "unknown key '" + prefix_ + key + "' in " + what_ +
                               (suggestion.empty() ? "; expected one of: " + list
-                                                : "; did you mean '" + suggestion + "'?"));
+                                                : "; did you mean '" + prefix_ + suggestion + "'?"));
   }
 }
 

@@ -2,6 +2,9 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <tuple>
+
 namespace herald {
 namespace {
 
@@ -74,6 +77,11 @@ struct Converter {
           }
           out.table.emplace_back(std::string(key.str()), std::move(child));
         }
+        // toml++ keeps keys sorted; messages and readers want source order.
+        std::stable_sort(out.table.begin(), out.table.end(), [](const auto& a, const auto& b) {
+          return std::tie(a.second.key_line, a.second.key_column) <
+                 std::tie(b.second.key_line, b.second.key_column);
+        });
         break;
       }
       default:

@@ -142,6 +142,7 @@ RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& 
 
   RenderedMarkdown result;
   std::map<std::string, int> used_ids;
+  std::set<std::string> assigned;
   std::vector<cmark_node*> headings;
   cmark_iter* iter = cmark_iter_new(doc);
   cmark_event_type ev;
@@ -173,10 +174,12 @@ RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& 
     h.text = PlainOf(heading);
     std::string base = SlugifyHeading(h.text);
     if (base.rfind("fw-", 0) == 0) base = "section-" + base;  // firmware anchors
+    // "Impact", "Impact", "Impact 1" must not give impact, impact-1, impact-1.
     int& count = used_ids[base];
-    if (count == 0 && ReservedIds().count(base)) count = 1;
-    h.id = count == 0 ? base : base + "-" + std::to_string(count);
-    ++count;
+    std::string id = base;
+    while (ReservedIds().count(id) || assigned.count(id)) id = base + "-" + std::to_string(++count);
+    assigned.insert(id);
+    h.id = id;
     cmark_node* marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
     cmark_node_set_on_enter(marker, kMarker);
     cmark_node_prepend_child(heading, marker);

@@ -34,9 +34,18 @@ class DirectoryTree : public SourceTree {
   }
 
   std::optional<std::string> Read(const std::string& path) const override {
+    // Every component must be a plain name and no component a symlink, so a
+    // read never leaves the site folder.
     std::error_code ec;
-    fs::path full = root_ / path;
-    if (fs::is_symlink(fs::symlink_status(full, ec))) return std::nullopt;
+    fs::path full = root_;
+    for (const auto& part : fs::path(path)) {
+      if (part.empty() || part == "." || part == ".." || part.is_absolute() || part == "/") {
+        return std::nullopt;
+      }
+      full /= part;
+      if (fs::is_symlink(fs::symlink_status(full, ec))) return std::nullopt;
+    }
+    if (path.empty() || path.front() == '/') return std::nullopt;
     std::ifstream in(full, std::ios::binary);
     if (!in) return std::nullopt;
     std::ostringstream ss;
