@@ -85,8 +85,9 @@ wait_quiet() {
   local deadline=$((SECONDS + quiet_wait)) before
   while [ "$SECONDS" -lt "$deadline" ]; do
     before=$(busy_ticks); sleep 1
-    [ $(( $(busy_ticks) - before )) -le 10 ] && return 0
+    if [ $(( $(busy_ticks) - before )) -le 10 ]; then return 0; fi
   done
+  return 0
 }
 
 # timed TOOL N RUN OUTDIR -- command...: runs it under /usr/bin/time, appends to
@@ -94,7 +95,7 @@ wait_quiet() {
 timed() {
   local tool=$1 n=$2 run=$3 outdir=$4; shift 5
   local tf=$work/.time b0 b1 files=0
-  [ "$quiet_wait" -gt 0 ] && wait_quiet
+  if [ "$quiet_wait" -gt 0 ]; then wait_quiet; fi
   b0=$(busy_ticks)
   if ! /usr/bin/time -f "%e %U %S %M" -o "$tf" "$@" > "$work/.out" 2>&1; then
     echo "run.sh: $tool failed on N=$n:" >&2; tail -20 "$work/.out" >&2; exit 1

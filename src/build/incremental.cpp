@@ -28,6 +28,7 @@ RebuildStats IncrementalBuild::Rebuild(Diagnostics& diags) {
   auto loaded = LoadSite(options_, diags, &load_cache_);
   stats.files_parsed = load_cache_.parsed();
   stats.load_ms = MillisecondsSince(start);
+  stats.readable = loaded.has_value();
   if (!loaded || diags.HasErrors()) return stats;
 
   auto render_start = std::chrono::steady_clock::now();

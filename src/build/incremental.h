@@ -25,6 +25,7 @@ namespace herald {
 
 struct RebuildStats {
   bool ok = false;
+  bool readable = false;             // the site could be read at all (there is a site.toml)
   std::vector<std::string> changed;  // output paths added, modified or removed; sorted
   size_t files_parsed = 0;           // source files parsed, not taken from the cache
   size_t pages_planned = 0, pages_rendered = 0;

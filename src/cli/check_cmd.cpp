@@ -60,7 +60,7 @@ int RunCheck(Args& args) {
   for (const Diagnostic& d : report.findings) {
     if (verbosity != Verbosity::kQuiet || d.severity == Severity::kError) shown.push_back(d);
   }
-  std::string text = FormatReport(shown, report.hidden, format);
+  std::string text = FormatReport(shown, counts, format);
   // Quiet and clean: nothing at all, as with other quiet tools.
   if (verbosity == Verbosity::kQuiet && format != ReportFormat::kJson && counts.errors == 0) {
     text.clear();

@@ -5,9 +5,11 @@
 
 #include <cstdio>
 #include <optional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/dates.h"
 #include "base/dates.h"
 #include "base/diagnostics.h"
 
@@ -53,5 +55,9 @@ bool ReadSourceDateEpoch(std::optional<Timestamp>* out, std::string* error);
 
 int RunBuild(Args& args);
 int RunCheck(Args& args);
+int RunServe(Args& args);  // serve_cmd.cpp
+
+/// SOURCE_DATE_EPOCH, when set (build_cmd.cpp); false with `*error` when malformed.
+bool ReadSourceDateEpoch(std::optional<Timestamp>* out, std::string* error);
 
 }  // namespace herald::cli

@@ -118,6 +118,28 @@ constexpr char kCheckUsage[] =
     "Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage error.\n"
     "SOURCE_DATE_EPOCH, when set, is the time dates are checked against.\n";
 
+constexpr char kServeUsage[] =
+    "Usage: herald serve [SITE_DIR] [options]\n"
+    "\n"
+    "Builds the site in memory, serves it at http://127.0.0.1:1313/ and rebuilds\n"
+    "what an edit touches as soon as a file is saved; open pages reload by\n"
+    "themselves. What is served is byte for byte what `herald build` writes, plus\n"
+    "the live-reload script in HTML pages. A build with errors keeps the last good\n"
+    "site and shows the errors (path:line:col) in the browser and here.\n"
+    "\n"
+    "Options:\n"
+    "  --bind ADDR      listen on this address (default 127.0.0.1; 0.0.0.0 exposes\n"
+    "                   the preview to the network)\n"
+    "  --port N         listen on port N (default 1313); 0 picks a free port\n"
+    "  --drafts         include draft advisories\n"
+    "  --open           open the site in the default browser\n"
+    "  --quiet, -q      print errors only\n"
+    "  --verbose, -v    list the files each rebuild changed\n"
+    "  --help, -h       show this help\n"
+    "\n"
+    "Stops on Ctrl+C (SIGINT) or SIGTERM. Exit status: 0 stopped, 1 cannot serve\n"
+    "(the site cannot be read, the port is taken), 2 usage error.\n";
+
 int RunHelp(Args& args);
 int RunVersion(Args&) {
   std::cout << "herald " << Version() << '\n';
@@ -166,6 +188,7 @@ const std::vector<Command>& Commands() {
       {"help", "show help for herald or a command", kHelpUsage, RunHelp},
       {"build", "build the site into public/", kBuildUsage, RunBuild},
       {"check", "validate the site without writing anything", kCheckUsage, RunCheck},
+      {"serve", "preview the site, rebuilding and reloading on every edit", kServeUsage, RunServe},
       {"version", "print herald's version", kVersionUsage, RunVersion},
   };
   return kCommands;

@@ -24,12 +24,14 @@ std::vector<Diagnostic> Check(const SourceOptions& source, Timestamp now, Timest
 }  // namespace
 
 void CheckLoadedSite(const LoadedSite& loaded, Timestamp now, Diagnostics& diags) {
+  // A build renders only a cleanly loaded site. Render errors (CSAF, feeds)
+  // leave the other files in place; no files at all means the templates failed.
   Output output;
-  bool rendered = !diags.HasErrors() && RenderSite(loaded, &output, diags);
+  if (!diags.HasErrors()) RenderSite(loaded, &output, diags);
   LintInput input;
   input.site = &loaded.site;
   input.tree = loaded.tree.get();
-  input.output = rendered ? &output : nullptr;
+  input.output = output.empty() ? nullptr : &output;
   input.now = now;
   RunLint(input, diags);
 }

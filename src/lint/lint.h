@@ -23,8 +23,9 @@ class RawSources;
 struct LintInput {
   const Site* site = nullptr;
   const SourceTree* tree = nullptr;
-  /// The rendered site when the load was clean (links then resolve against
-  /// real files and element ids); null otherwise.
+  /// The rendered site when the build got to render it (the load was clean):
+  /// links then resolve against real files and element ids, and render-time
+  /// checks (CSAF) have run on the published advisories. Null otherwise.
   const Output* output = nullptr;
   /// "Now" for dates in the future and ended support: SOURCE_DATE_EPOCH or
   /// the wall clock, never the commit time.

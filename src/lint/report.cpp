@@ -78,7 +78,11 @@ std::string SummaryLine(const ReportCounts& c) {
 
 std::string FormatReport(const std::vector<Diagnostic>& findings, size_t hidden,
                          ReportFormat format) {
-  ReportCounts counts = CountFindings(findings, hidden);
+  return FormatReport(findings, CountFindings(findings, hidden), format);
+}
+
+std::string FormatReport(const std::vector<Diagnostic>& findings, const ReportCounts& counts,
+                         ReportFormat format) {
   std::string out;
   if (format == ReportFormat::kJson) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();

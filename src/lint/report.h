@@ -30,6 +30,9 @@ ReportCounts CountFindings(const std::vector<Diagnostic>& findings, size_t hidde
 ///   json    {"errors":…,"warnings":…,"hidden":…,"findings":[{path,line,column,severity,check,message}]}
 std::string FormatReport(const std::vector<Diagnostic>& findings, size_t hidden,
                          ReportFormat format);
+/// The same with counts given (--quiet lists errors only but counts all).
+std::string FormatReport(const std::vector<Diagnostic>& findings, const ReportCounts& counts,
+                         ReportFormat format);
 
 /// "herald check: 2 errors, 1 warning" (+ "; 3 in unchanged files not shown").
 std::string SummaryLine(const ReportCounts& counts);

@@ -49,12 +49,12 @@ void ReadVulnerabilities(FieldReader& root, Advisory& a) {
     v.where = r.Where();
     LocatedString cve = r.LocString("cve");
     if (!cve.value.empty() && !std::regex_match(cve.value, kCve)) {
-      r.Error(cve.where, "'cve' is '" + cve.value + "'; expected a CVE id such as CVE-2026-12345");
+      r.Error(cve.where, "'" + r.Name("cve") + "' is '" + cve.value + "'; expected a CVE id such as CVE-2026-12345");
     }
     v.cve = cve.value;
     LocatedString cwe = r.LocString("cwe");
     if (!cwe.value.empty() && !std::regex_match(cwe.value, kCwe)) {
-      r.Error(cwe.where, "'cwe' is '" + cwe.value + "'; expected a CWE id such as CWE-287");
+      r.Error(cwe.where, "'" + r.Name("cwe") + "' is '" + cwe.value + "'; expected a CWE id such as CWE-287");
     }
     v.cwe = cwe.value;
     v.title = r.String("title", Need::kRequired);

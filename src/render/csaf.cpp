@@ -67,14 +67,18 @@ json Notes(const Site& site, const Advisory& a, const Products& products, bool w
     // say in words which devices the notice concerns and what to do.
     std::string names;
     for (const auto& slug : products.devices) {
-      names += (names.empty() ? "" : ", ") + DeviceName(site, slug);
+      if (!names.empty()) names += ", ";
+      names += DeviceName(site, slug);
     }
     if (!names.empty()) notes.push_back(Note("general", "Products concerned", names + "."));
     std::string actions;
     for (const auto& r : a.remediations) {
       if (!actions.empty()) actions += "\n";
       actions += std::string("- ") + RemediationLabel(r.category) + ": " + r.details.plain;
-      if (!r.url.empty()) actions += " " + site.AbsoluteUrl(r.url);
+      if (!r.url.empty()) {
+        actions += ' ';
+        actions += site.AbsoluteUrl(r.url);
+      }
     }
     if (!actions.empty()) notes.push_back(Note("general", "Recommended actions", actions));
   }

@@ -46,7 +46,10 @@ std::string CpeWithVersion(const std::string& cpe, const std::string& version) {
   if (parts.size() != 13 || parts[5] != "*") return cpe;
   parts[5] = CpeEscape(version);
   std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? ":" : "") + parts[i];
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += ':';
+    out += parts[i];
+  }
   return out;
 }
 

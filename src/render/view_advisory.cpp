@@ -6,6 +6,7 @@
 #include <set>
 
 #include "model/site.h"
+#include "render/csaf.h"
 #include "render/view_model.h"
 
 namespace herald::view {
@@ -13,13 +14,8 @@ namespace herald::view {
 using nlohmann::json;
 using namespace detail;
 
-std::string CsafPath(const Advisory& advisory) {
-  std::string lower = advisory.id;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return "/.well-known/csaf/white/" + std::to_string(YearOf(advisory.published)) + "/" + lower +
-         ".json";
-}
+// One rule for the file name, owned by the CSAF renderer.
+std::string CsafPath(const Advisory& advisory) { return CsafDocumentPath(advisory); }
 
 namespace {
 

@@ -232,8 +232,8 @@ TEST_CASE("LoadAdvisory: field checks point at the value") {
   CHECK(c.Messages() ==
         p + ":2:1: error: missing required key 'status' in advisory front matter\n" +
         p + ":5:1: error: unknown key 'tlp2' in advisory front matter; did you mean 'tlp'?\n" +
-        p + ":13:7: error: 'cve' is 'CVE-26-1'; expected a CVE id such as CVE-2026-12345\n" +
-        p + ":14:7: error: 'cwe' is 'CWE-0287'; expected a CWE id such as CWE-287\n" +
+        p + ":13:7: error: 'vulnerabilities[1].cve' is 'CVE-26-1'; expected a CVE id such as CVE-2026-12345\n" +
+        p + ":14:7: error: 'vulnerabilities[1].cwe' is 'CWE-0287'; expected a CWE id such as CWE-287\n" +
         p + ":16:29: error: invalid 'vulnerabilities[1].cvss_v3': unknown value 'X' for metric "
             "'AC' (expected L or H)\n" +
         p + ":23:1: error: unknown key 'affected[1].notes' in [[affected]]; expected one of: "

@@ -1,5 +1,5 @@
 // Tests for the CSAF 2.0 provider (src/render/csaf.h) on a hand-built Site.
-// Conformance with the official validator is tested by tests/csaf/.
+// Conformance with the official validator is tested by tests/conformance/.
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>

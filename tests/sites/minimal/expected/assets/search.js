@@ -183,12 +183,14 @@
       });
       sections.forEach(function (section) {
         var visible = section.querySelectorAll('tr[data-year]:not([hidden])').length;
+        var total = section.querySelectorAll('tr[data-year]').length;
         section.hidden = visible === 0;
         var count = section.querySelector('.count');
         if (count) {
+          // The count reads "5 advisories"; filtered, "2 of 5 advisories".
           if (!count.hasAttribute('data-total')) count.setAttribute('data-total', count.textContent);
-          var total = count.getAttribute('data-total');
-          count.textContent = String(visible) === total ? total : visible + ' of ' + total;
+          var text = count.getAttribute('data-total');
+          count.textContent = visible === total ? text : visible + ' of ' + text;
         }
         if (section.id) {
           var link = document.querySelector('a[href="#' + section.id + '"]');

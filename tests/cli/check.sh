@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Command-line tests of `herald check`: exit codes, the three formats,
+# --strict, and --since on a real Git repository (the pull-request view).
+# Usage: check.sh PATH/TO/herald
+set -uo pipefail
+HERALD="$(realpath "$1")"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+export SOURCE_DATE_EPOCH=1793491200  # 2026-11-01T00:00:00Z: "now" for date checks
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+expect_exit() {  # expect_exit CODE DESCRIPTION -- COMMAND...
+  local want=$1 what=$2
+  shift 3
+  "$@" >"$WORK/out.txt" 2>"$WORK/err.txt"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then ok; else fail "$what: exit $got, expected $want"; cat "$WORK/out.txt" "$WORK/err.txt"; fi
+}
+expect_out() {  # expect_out DESCRIPTION EXPECTED-STDOUT
+  if [ "$(cat "$WORK/out.txt")" == "$2" ]; then ok; else
+    fail "$1"; echo "--- expected"; echo "$2"; echo "--- actual"; cat "$WORK/out.txt"
+  fi
+}
+commit() {  # commit DIR MESSAGE
+  git -C "$1" add -A
+  GIT_AUTHOR_DATE="2026-10-31T10:00:00Z" GIT_COMMITTER_DATE="2026-10-31T10:00:00Z" \
+    git -C "$1" -c user.name=Test -c user.email=t@example.com commit -q -m "$2"
+}
+
+AMBER='advisories/2026/ACME-SA-2026-0005.md:7:7: warning: TLP is AMBER, so builds skip this advisory; TLP:AMBER information must not reach a site repository by mistake: set tlp = "CLEAR" once it may be published, or keep the file out of this branch [tlp-not-clear]'
+
+# --- Usage ---------------------------------------------------------------------
+expect_exit 0 "check --help" -- "$HERALD" check --help
+grep -q -- "--since REF" "$WORK/out.txt" && ok || fail "check --help documents --since"
+expect_exit 0 "check --list-checks" -- "$HERALD" check --list-checks
+[ "$(wc -l <"$WORK/out.txt")" -eq 13 ] && ok || fail "--list-checks lists 13 checks"
+grep -q "^broken-link  " "$WORK/out.txt" && ok || fail "--list-checks names broken-link"
+expect_exit 2 "bad --format" -- "$HERALD" check "$ROOT" --format sarif
+grep -q "expected text, github or json" "$WORK/err.txt" && ok || fail "bad --format says what is expected"
+expect_exit 2 "unknown option" -- "$HERALD" check "$ROOT" --frobnicate
+expect_exit 2 "two sites" -- "$HERALD" check "$ROOT" "$ROOT"
+
+# --- The example site -------------------------------------------------------------
+mkdir -p "$WORK/plain"
+cp -r "$ROOT/site.toml" "$ROOT/content" "$ROOT/advisories" "$WORK/plain/"
+expect_exit 0 "the example site passes" -- "$HERALD" check "$WORK/plain"
+expect_out "text report of the example site" "$AMBER
+herald check: 0 errors, 1 warning"
+expect_exit 1 "--strict fails on the warning" -- "$HERALD" check "$WORK/plain" --strict
+expect_exit 0 "--quiet prints nothing when there are no errors" -- "$HERALD" check "$WORK/plain" -q
+[ ! -s "$WORK/out.txt" ] && ok || fail "--quiet printed something"
+expect_exit 0 "github format" -- "$HERALD" check "$WORK/plain" --format github
+expect_out "github report" '::warning file=advisories/2026/ACME-SA-2026-0005.md,line=7,col=7,title=tlp-not-clear::TLP is AMBER, so builds skip this advisory; TLP:AMBER information must not reach a site repository by mistake: set tlp = "CLEAR" once it may be published, or keep the file out of this branch
+herald check: 0 errors, 1 warning'
+expect_exit 0 "json format" -- "$HERALD" check "$WORK/plain" --format=json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["warnings"]==1 and d["findings"][0]["check"]=="tlp-not-clear"' \
+  "$WORK/out.txt" && ok || fail "json report parses with one tlp-not-clear finding"
+
+# A broken link fails the check; nothing is written.
+printf '\nSee [the old hub](/devices/hub-50/).\n' >>"$WORK/plain/advisories/2026/ACME-SA-2026-0004.md"
+LINE=$(wc -l <"$WORK/plain/advisories/2026/ACME-SA-2026-0004.md")
+expect_exit 1 "a broken link fails" -- "$HERALD" check "$WORK/plain" --quiet
+expect_out "--quiet prints the error and the summary" "advisories/2026/ACME-SA-2026-0004.md:$LINE:19: error: link '/devices/hub-50/' does not resolve: there is no device 'hub-50' [broken-link]
+herald check: 1 error, 1 warning"
+[ ! -e "$WORK/plain/public" ] && ok || fail "check wrote output"
+expect_exit 1 "missing site.toml" -- "$HERALD" check "$WORK/nowhere"
+grep -q "herald: error: no site.toml" "$WORK/out.txt" && ok || fail "missing site.toml is reported"
+
+# --- --since: the pull-request view ----------------------------------------------
+REPO="$WORK/repo"
+mkdir -p "$REPO"
+cp -r "$ROOT/site.toml" "$ROOT/content" "$ROOT/advisories" "$REPO/"
+git -C "$REPO" init -q -b main
+# A problem that main already has: --since leaves it out.
+printf '\nSee [the notice](privacy/).\n' >>"$REPO/content/pages/privacy.md"
+commit "$REPO" "Example site"
+expect_exit 0 "--since on an unchanged tree" -- "$HERALD" check "$REPO" --since main
+expect_out "nothing changed, nothing shown" "herald check: 0 errors, 0 warnings; 2 in unchanged files not shown"
+expect_exit 0 "without --since the old problems show" -- "$HERALD" check "$REPO"
+grep -q "privacy.md.*relative-link" "$WORK/out.txt" && ok || fail "the pre-existing warning is reported without --since"
+
+# An uncommitted change to one file, and an untracked new file.
+printf '\nSee [the old hub](/devices/hub-50/).\n' >>"$REPO/advisories/2026/ACME-SA-2026-0004.md"
+sed 's/ACME-SA-2026-0004/ACME-SA-2026-0008/; s/^published = .*/published = 2026-12-01T09:00:00Z/' \
+  "$REPO/advisories/2026/ACME-SA-2026-0004.md" >"$REPO/advisories/2026/ACME-SA-2026-0008.md"
+expect_exit 1 "--since reports changed and new files" -- "$HERALD" check "$REPO" --since main --format github
+grep -q "^::error file=advisories/2026/ACME-SA-2026-0004.md,.*title=broken-link::" "$WORK/out.txt" && ok || fail "changed file's error shown"
+grep -q "^::error file=advisories/2026/ACME-SA-2026-0008.md,.*title=future-date::" "$WORK/out.txt" && ok || fail "untracked file's error shown"
+grep -q "privacy.md" "$WORK/out.txt" && fail "an unchanged file's old warning shown" || ok
+
+# Deleting a device breaks advisories that were not touched: reported there.
+git -C "$REPO" checkout -q -- . && rm -f "$REPO/advisories/2026/ACME-SA-2026-0008.md"
+rm -r "$REPO/content/devices/lock-300"
+expect_exit 1 "deleting a device" -- "$HERALD" check "$REPO" --since main
+grep -q "^advisories/2026/ACME-SA-2026-0004.md:[0-9]*:[0-9]*: error: \[\[affected\]\] names device 'lock-300', which does not exist" \
+  "$WORK/out.txt" && ok || fail "the deleted device is reported on the advisory that names it"
+grep -q "privacy.md" "$WORK/out.txt" && fail "an unchanged file's old warning shown" || ok
+
+# The same change committed on a branch, checked with --ref (nothing checked out).
+git -C "$REPO" checkout -q -b pr && commit "$REPO" "Retire the Lock 300 page" && git -C "$REPO" checkout -q main
+expect_exit 1 "--ref pr --since main" -- "$HERALD" check "$REPO" --ref pr --since main
+grep -q "names device 'lock-300', which does not exist" "$WORK/out.txt" && ok || fail "--ref with --since reports the deletion"
+# main moved on after the branch: the merge base is the baseline, so main's new problem is not the branch's.
+printf '\nSee [x](/nowhere/).\n' >>"$REPO/content/pages/privacy.md" && commit "$REPO" "Main moves on"
+expect_exit 1 "--since uses the merge base" -- "$HERALD" check "$REPO" --ref pr --since main
+grep -q "/nowhere/" "$WORK/out.txt" && fail "main's later change was blamed on the branch" || ok
+
+expect_exit 1 "--since with an unknown ref" -- "$HERALD" check "$REPO" --since no-such-branch
+grep -q "cannot resolve --since 'no-such-branch'" "$WORK/out.txt" && ok || fail "unknown --since ref is named"
+expect_exit 1 "--since outside Git" -- "$HERALD" check "$WORK/plain" --since main
+grep -q "is not the top folder of a Git repository, so --since cannot be used" "$WORK/out.txt" && ok || fail "--since outside Git is explained"
+
+echo "cli check: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
