@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--sizes 1000,10000,50000] [--runs 5] [--work DIR] [--herald BIN]
 #                [--hugo BIN] [--no-hugo] [--no-serve] [--serve-hugo] [--threads-1]
-#                [--quiet-wait SECONDS]
+#                [--quiet-wait SECONDS] [--report]
 #
 # For each size N: generates (once, cached) the herald corpus and its Hugo twin
 # with bench/gen_corpus.py, then builds both RUNS times, alternating herald and
@@ -21,6 +21,7 @@
 # rest of the machine used while it ran (from /proc/stat), so a run disturbed
 # by other work shows; --quiet-wait S waits up to S seconds before each run
 # for the machine to be idle (under 10 % of one core busy for a second).
+# --report prints the tables again from WORK/results.csv without running.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,6 +36,7 @@ do_serve=1
 serve_hugo=0
 threads1=0
 quiet_wait=0
+report_only=0
 py=/usr/bin/python3
 
 while [ $# -gt 0 ]; do
@@ -49,6 +51,7 @@ while [ $# -gt 0 ]; do
     --serve-hugo) serve_hugo=1; shift ;;
     --threads-1) threads1=1; shift ;;
     --quiet-wait) quiet_wait=$2; shift 2 ;;
+    --report) report_only=1; do_serve=0; shift ;;
     -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -115,16 +118,19 @@ IFS=, read -r -a size_list <<< "$sizes"
 for n in "${size_list[@]}"; do
   site=$work/site-$n hsite=$work/hugo-$n
   stamp=$work/.gen-$n
-  if [ ! -f "$stamp" ] || [ "$here/gen_corpus.py" -nt "$stamp" ] || [ -n "$(find "$here/hugo" -newer "$stamp" -print -quit)" ]; then
+  if [ "$report_only" = 1 ]; then
+    :
+  elif [ ! -f "$stamp" ] || [ "$here/gen_corpus.py" -nt "$stamp" ] || [ -n "$(find "$here/hugo" -newer "$stamp" -print -quit)" ]; then
     echo "generating N=$n ..."
     $py "$here/gen_corpus.py" "$n" "$site" --hugo "$hsite"
     touch "$stamp"
   fi
   echo
   echo "== N=$n  (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-  sed -i "/^$n,/d" "$csv"
-  rm -rf "$work/out-herald" "$work/out-hugo" "$work"/.out-herald.* "$work"/.out-herald.old-*
+  [ "$report_only" = 1 ] || sed -i "/^$n,/d" "$csv"
+  [ "$report_only" = 1 ] || rm -rf "$work/out-herald" "$work/out-hugo" "$work"/.out-herald.* "$work"/.out-herald.old-*
   for r in $(seq 1 "$runs"); do
+    [ "$report_only" = 1 ] && break
     timed herald "$n" "$r" "$work/out-herald" -- "$herald" build "$site" --out "$work/out-herald" --quiet
     if [ "$do_hugo" = 1 ]; then
       rm -rf "$hsite/resources" "$hsite/.hugo_build.lock"
@@ -137,23 +143,30 @@ for n in "${size_list[@]}"; do
     timed floor-2threads "$n" "$r" "" -- "$floor" -j 2 "$site"
     printf '.'
   done
-  echo
+  [ "$report_only" = 1 ] || echo
   $py - "$csv" "$n" <<'EOF'
 import csv, statistics, sys
 path, n = sys.argv[1], sys.argv[2]
 rows = [r for r in csv.DictReader(open(path)) if r["n"] == n]
+# A run is clean when the rest of the machine used under 0.5 s (or 5 % of its
+# wall time) of CPU meanwhile; medians are over the clean runs when there are
+# any, else over all runs.
+clean = lambda r: float(r["foreign_cpu_s"]) <= max(0.5, 0.05 * float(r["wall_s"]))
 med = {}
 for tool in dict.fromkeys(r["tool"] for r in rows):
     rs = [r for r in rows if r["tool"] == tool]
-    med[tool] = dict(wall=statistics.median(float(r["wall_s"]) for r in rs),
+    total, good = len(rs), [r for r in rs if clean(r)]
+    nclean = len(good)
+    rs = good or rs
+    med[tool] = dict(wall=statistics.median(float(r["wall_s"]) for r in rs), total=total, clean=nclean,
                      cpu=statistics.median(float(r["user_s"]) + float(r["sys_s"]) for r in rs),
                      rss=statistics.median(int(r["maxrss_kb"]) for r in rs) / 1024, runs=len(rs),
                      foreign=statistics.median(float(r["foreign_cpu_s"]) for r in rs),
                      files=max(int(r["files"]) for r in rs))
-print(f"| N={n} | runs | wall (median) | CPU user+sys | peak RSS | files written | foreign CPU |")
+print(f"| N={n} | clean runs | wall (median) | CPU user+sys | peak RSS | files written | foreign CPU |")
 print("|---|---|---|---|---|---|---|")
 for tool, m in med.items():
-    print(f"| {tool} | {m['runs']} | {m['wall']:.2f} s | {m['cpu']:.2f} s | {m['rss']:.0f} MB | {m['files'] or ''} | {m['foreign']:.2f} s |")
+    print(f"| {tool} | {m['clean']} of {m['total']} | {m['wall']:.2f} s | {m['cpu']:.2f} s | {m['rss']:.0f} MB | {m['files'] or ''} | {m['foreign']:.2f} s |")
 h, g = med.get("herald"), med.get("hugo")
 print(f"herald per advisory: {h['wall'] / int(n) * 1000:.3f} ms wall, {h['cpu'] / int(n) * 1000:.3f} ms CPU")
 if g:
@@ -179,7 +192,8 @@ if len(sizes) > 1:
         for what, key in (("wall", lambda r: float(r["wall_s"])), ("CPU", lambda r: float(r["user_s"]) + float(r["sys_s"]))):
             per = []
             for n in sizes:
-                rs = [key(r) for r in rows if r["tool"] == tool and int(r["n"]) == n]
+                rs = [r for r in rows if r["tool"] == tool and int(r["n"]) == n]
+                rs = [key(r) for r in ([r for r in rs if float(r["foreign_cpu_s"]) <= max(0.5, 0.05 * float(r["wall_s"]))] or rs)]
                 per.append(statistics.median(rs) / n * 1000 if rs else None)
             if all(p is None for p in per):
                 continue

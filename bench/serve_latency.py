@@ -46,8 +46,8 @@ def main():
         env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1798761600"))
     else:
         files = sorted(glob.glob(os.path.join(args.site, "content", "advisories", "ACME-*.md")))
-        cmd = [args.bin or "hugo", "server", "-s", args.site, "--port", str(args.port), "--buildFuture",
-               "--disableLiveReload", "--disableFastRender"]
+        # Hugo's defaults (fast render mode, live reload), as a user would run it.
+        cmd = [args.bin or "hugo", "server", "-s", args.site, "--port", str(args.port), "--buildFuture"]
         env = dict(os.environ)
     # An advisory in the middle of the list: published in every build.
     target = None

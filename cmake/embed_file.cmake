@@ -1,13 +1,13 @@
 # Writes a C++ file holding one data file as a byte array, so the binary
 # carries data it needs at run time (the CWE catalogue) and works from any
-# folder. Inputs: INPUT (the file), OUTPUT (the .cpp), SYMBOL (C++ name).
+# folder; any bytes, UTF-8 included. Inputs: INPUT (the file), OUTPUT (the .cpp), SYMBOL (C++ name).
 # The .cpp defines, in namespace herald::embedded,
 #   extern const char SYMBOL[];        // the bytes, NUL-terminated
 #   extern const unsigned long SYMBOL_size;
 file(READ "${INPUT}" hex HEX)
 string(LENGTH "${hex}" hex_len)
 math(EXPR size "${hex_len} / 2")
-string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "char(0x\\1)," bytes "${hex}")
 get_filename_component(name "${INPUT}" NAME)
 file(WRITE "${OUTPUT}.tmp"
 "// Generated from ${name} by cmake/embed_file.cmake. Do not edit.\n"

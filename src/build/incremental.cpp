@@ -38,6 +38,7 @@ RebuildStats IncrementalBuild::Rebuild(Diagnostics& diags) {
   stats.render_ms = MillisecondsSince(render_start);
   stats.pages_planned = page_reuse_.planned();
   stats.pages_rendered = page_reuse_.rendered();
+  stats.pages_ms = page_reuse_.milliseconds();
   if (!rendered) return stats;
 
   // Keep the old bytes of every unchanged file, so snapshots share them.

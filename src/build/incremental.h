@@ -31,6 +31,7 @@ struct RebuildStats {
   size_t pages_planned = 0, pages_rendered = 0;
   size_t outputs = 0;
   double load_ms = 0, render_ms = 0, total_ms = 0;
+  double pages_ms = 0;  // the part of render_ms spent on HTML pages
 };
 
 class IncrementalBuild {

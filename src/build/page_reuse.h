@@ -5,11 +5,12 @@
 // partials inlined (TemplateSet::ExpandedText) and its template data
 // (HtmlPageData). A page's fingerprint is the SHA-256 of both. A page whose
 // fingerprint equals the one it had in the last successful render, and whose
-// bytes that render produced, is copied; every other page is rendered by
-// RenderHtmlPages, the function `herald build` uses. So whatever a page
-// shows — its advisory, the lists, a device's firmware, the build date in
-// the footer — a change to it is seen, and nothing needs a dependency table.
-// Building the data costs about a quarter of rendering a page.
+// bytes that render produced, is copied; every other page is rendered from
+// that same data by RenderHtmlPage, which is what RenderHtmlPages (`herald
+// build`) does for each page. So whatever a page shows — its advisory, the
+// lists, a device's firmware, the build date in the footer — a change to it
+// is seen, and nothing needs a dependency table. Building the data costs
+// about a quarter of rendering a page.
 //
 // Threading: one render at a time.
 #pragma once
@@ -42,11 +43,13 @@ class PageReuse {
 
   size_t planned() const { return planned_; }
   size_t rendered() const { return rendered_; }
+  /// Time spent on HTML pages (fingerprints, copies and renders).
+  double milliseconds() const { return milliseconds_; }
   /// Pages of the current render copied from the previous output.
   const std::set<std::string>& reused() const { return reused_; }
 
-  /// RenderHtmlPages that copies the pages it can; with a null `reuse`,
-  /// exactly RenderHtmlPages.
+  /// RenderHtmlPages that copies the pages it can (one parallel pass); with
+  /// a null `reuse`, exactly RenderHtmlPages.
   static void Render(PageReuse* reuse, const Site& site, const TemplateSet& templates,
                      const std::vector<HtmlPageJob>& jobs, Output* out, Diagnostics& diags);
 
@@ -56,6 +59,7 @@ class PageReuse {
   std::map<std::string, std::string> next_keys_;  // of the render under way
   std::set<std::string> reused_;
   size_t planned_ = 0, rendered_ = 0;
+  double milliseconds_ = 0;
 };
 
 }  // namespace herald

@@ -2,7 +2,9 @@
 #include <ctime>
 #include <iostream>
 
+#include "build/load_site.h"
 #include "cli/cli.h"
+#include "coverage/coverage.h"
 #include "lint/check.h"
 #include "lint/lint.h"
 #include "lint/report.h"
@@ -36,6 +38,7 @@ int RunCheck(Args& args) {
   args.Value("--format", &format_name);
   bool strict = args.Flag("--strict");
   bool list = args.Flag("--list-checks");
+  bool coverage = args.Flag("--coverage");
   std::vector<std::string> rest;
   std::string error;
   const Command& cmd = CheckCommand();
@@ -50,9 +53,25 @@ int RunCheck(Args& args) {
     return kOk;
   }
   if (!rest.empty()) options.source.site_dir = rest[0];
-  if (!ReadSourceDateEpoch(&options.source.source_date_epoch, &error)) return UsageError(cmd, error);
+  if (!ReadSourceDateEpoch(&options.source.source_date_epoch, &error))
+    return UsageError(cmd, error);
   options.source.generator_version = Version();
-  options.now = options.source.source_date_epoch.value_or(static_cast<Timestamp>(std::time(nullptr)));
+  options.now =
+      options.source.source_date_epoch.value_or(static_cast<Timestamp>(std::time(nullptr)));
+
+  if (coverage) {
+    // The baseline matrix (src/coverage/); missing items are warnings, errors with --strict.
+    Diagnostics diags;
+    auto loaded = LoadSite(options.source, diags);
+    if (!loaded || diags.HasErrors()) {
+      std::vector<Diagnostic> findings = diags.Sorted();
+      std::cout << FormatReport(findings, CountFindings(findings, 0), format) << std::flush;
+      return kContentErrors;
+    }
+    int missing = PrintCoverage(loaded->site, format_name, strict, std::cout);
+    std::cout << std::flush;
+    return strict && missing > 0 ? kContentErrors : kOk;
+  }
 
   CheckReport report = CheckSite(options);
   ReportCounts counts = CountFindings(report.findings, report.hidden);

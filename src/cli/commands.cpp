@@ -110,6 +110,8 @@ constexpr char kCheckUsage[] =
     "  --format FORMAT    text (default), github (workflow annotations) or json\n"
     "  --strict           treat warnings as errors\n"
     "  --list-checks      list the checks with a line on each, and exit\n"
+    "  --coverage         print the publication-baseline coverage of the site and\n"
+    "                     of each device instead; missing items are warnings\n"
     "  --quiet, -q        print errors only\n"
     "  --help, -h         show this help\n"
     "\n"

@@ -27,10 +27,13 @@ const Command& ServeCommand() {
   return Commands()[0];
 }
 
-// SIGINT/SIGTERM end the watch loop through a pipe the watcher polls.
+// SIGINT/SIGTERM end the watch loop through a pipe the watcher polls; a
+// second one, while stopping, ends the process at once.
 int g_signal_pipe[2] = {-1, -1};
+volatile sig_atomic_t g_signals = 0;
 
 void OnSignal(int) {
+  if (g_signals++ > 0) ::_exit(130);
   int saved = errno;
   if (g_signal_pipe[1] >= 0) (void)!::write(g_signal_pipe[1], "x", 1);
   errno = saved;
@@ -83,7 +86,8 @@ void Report(const RebuildStats& stats, const Diagnostics& diags, Verbosity verbo
   if (verbosity == Verbosity::kQuiet) return;
   std::cout << (first ? "Built" : "Rebuilt") << " in " << static_cast<long>(stats.total_ms)
             << " ms (load " << static_cast<long>(stats.load_ms) << " ms, render "
-            << static_cast<long>(stats.render_ms) << " ms): " << stats.files_parsed
+            << static_cast<long>(stats.render_ms) << " ms, of which pages "
+            << static_cast<long>(stats.pages_ms) << " ms): " << stats.files_parsed
             << " source files parsed, " << stats.pages_rendered << " of " << stats.pages_planned
             << " pages rendered, " << stats.changed.size() << " of " << stats.outputs
             << " files changed\n";
@@ -125,22 +129,30 @@ int RunServe(Args& args) {
     std::cerr << "herald serve: " << error << '\n';
     return kContentErrors;
   }
-  IncrementalBuild build(source);
-  Diagnostics diags;
-  RebuildStats stats = build.Rebuild(diags);
-  Report(stats, diags, verbosity, true);
-  if (!stats.readable) return kContentErrors;  // no site.toml: nothing to serve
-
+  // Listen first: a taken port shows at once, and a large site's first
+  // build answers "building" meanwhile.
   preview::PreviewServer server;
   if (!server.Start(server_options, &error)) {
     std::cerr << "herald serve: " << error << '\n';
     return kContentErrors;
   }
-  if (stats.ok) server.Publish(build.output(), {});
-  else server.ShowErrors(ErrorsOf(diags));
   std::cout << "Serving " << source.site_dir << " at " << server.url() << " (Ctrl+C stops)"
             << std::endl;
+  if (server_options.bind != "127.0.0.1" && server_options.bind != "::1" &&
+      server_options.bind != "localhost") {
+    std::cerr << "herald serve: listening on " << server_options.bind
+              << ": other machines can read this preview" << (source.drafts ? ", drafts included" : "")
+              << '\n';
+  }
   if (open) OpenBrowser(server.url());
+
+  IncrementalBuild build(source);
+  Diagnostics diags;
+  RebuildStats stats = build.Rebuild(diags);
+  Report(stats, diags, verbosity, true);
+  if (!stats.readable) return kContentErrors;  // no site.toml: nothing to serve
+  if (stats.ok) server.Publish(build.output(), {});
+  else server.ShowErrors(ErrorsOf(diags));
 
   while (true) {
     preview::ChangeBatch batch;

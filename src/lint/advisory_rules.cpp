@@ -42,7 +42,8 @@ void CheckCveDuplicates(LintContext& ctx) {
       auto [it, first] = seen.emplace(cve, i);
       if (!first) {
         ctx.Error(at, cve + " is named by vulnerabilities " + std::to_string(it->second + 1) +
-                          " and " + std::to_string(i + 1) + " of this advisory; CSAF allows a CVE "
+                          " and " + std::to_string(i + 1) +
+                          " of this advisory; CSAF allows a CVE "
                           "once per document: merge them into one [[vulnerabilities]] entry");
         continue;
       }
@@ -54,12 +55,14 @@ void CheckCveDuplicates(LintContext& ctx) {
       std::string others;
       for (const Use& other : list) {
         if (other.advisory == use.advisory || Related(*use.advisory, *other.advisory)) continue;
-        others += (others.empty() ? "" : ", ") + other.advisory->id + " (" + Where(other.where) + ")";
+        others +=
+            (others.empty() ? "" : ", ") + other.advisory->id + " (" + Where(other.where) + ")";
       }
       if (others.empty()) continue;
-      ctx.Warning(use.where, cve + " is also named by " + others + "; a CVE belongs in one "
-                             "advisory: add a revision to one of them, or mark the older one "
-                             "superseded_by the newer");
+      ctx.Warning(use.where, cve + " is also named by " + others +
+                                 "; a CVE belongs in one "
+                                 "advisory: add a revision to one of them, or mark the older one "
+                                 "superseded_by the newer");
     }
   }
 }
@@ -87,8 +90,8 @@ void CheckCweCatalogue(LintContext& ctx) {
 void CheckTlpNotClear(LintContext& ctx) {
   for (const Advisory& a : ctx.site().withheld) {
     if (a.tlp == "CLEAR") continue;
-    SourceLocation at = RawSources::ValueAt(a.where.path, ctx.raw().Toml(a.where.path), "tlp",
-                                            a.where);
+    SourceLocation at =
+        RawSources::ValueAt(a.where.path, ctx.raw().Toml(a.where.path), "tlp", a.where);
     ctx.Warning(at, "TLP is " + a.tlp + ", so builds skip this advisory; TLP:" + a.tlp +
                         " information must not reach a site repository by mistake: set "
                         "tlp = \"CLEAR\" once it may be published, or keep the file out of "
@@ -106,7 +109,8 @@ void CheckAdvisoryYear(LintContext& ctx) {
     if (folder == year) continue;
     SourceLocation at = RawSources::ValueAt(path, ctx.raw().Toml(path), "published", a->where);
     ctx.Error(at, "advisory published on " + FormatIsoDate(a->published) + " is in advisories/" +
-                      folder + "/; move it to advisories/" + year + "/ (the folder is the year "
+                      folder + "/; move it to advisories/" + year +
+                      "/ (the folder is the year "
                       "of publication)");
   }
 }
@@ -116,8 +120,9 @@ void CheckFinalRevision(LintContext& ctx) {
     if (a->status != AdvisoryStatus::kFinal || !a->revisions.empty()) continue;
     const std::string& path = a->where.path;
     SourceLocation at = RawSources::ValueAt(path, ctx.raw().Toml(path), "status", a->where);
-    ctx.Error(at, "a final advisory needs at least one [[revisions]] entry (date and summary "
-                  "of the initial release); CSAF documents carry the revision history");
+    ctx.Error(at,
+              "a final advisory needs at least one [[revisions]] entry (date and summary "
+              "of the initial release); CSAF documents carry the revision history");
   }
 }
 
@@ -131,15 +136,17 @@ void CheckDeviceMentions(LintContext& ctx) {
       auto it = affected.find(x.device.value);
       if (x.device.value.empty() || it == affected.end()) continue;
       ctx.Error(x.device.where, "device '" + x.device.value + "' is in both [[affected]] (line " +
-                                    std::to_string(it->second->where.line) + ") and "
+                                    std::to_string(it->second->where.line) +
+                                    ") and "
                                     "[[not_affected]]; a device is either affected or not: "
                                     "remove one entry");
     }
     for (const Remediation& r : a->remediations) {
       for (const LocatedString& d : r.devices) {
         if (!not_affected.count(d.value) || affected.count(d.value)) continue;
-        ctx.Warning(d.where, "remediation names device '" + d.value + "', which [[not_affected]] "
-                             "lists as not affected; remediations are for affected devices");
+        ctx.Warning(d.where, "remediation names device '" + d.value +
+                                 "', which [[not_affected]] "
+                                 "lists as not affected; remediations are for affected devices");
       }
     }
   }

@@ -43,10 +43,13 @@ const TomlValue* FirmwareTable(LintContext& ctx, const Firmware& fw) {
 class FutureCheck {
  public:
   explicit FutureCheck(LintContext& ctx) : ctx_(ctx) {}
-  void operator()(std::optional<Timestamp> date, const SourceLocation& at, const std::string& what) {
+  void operator()(std::optional<Timestamp> date, const SourceLocation& at,
+                  const std::string& what) {
     if (!date || *date <= ctx_.now()) return;
-    ctx_.Error(at, what + " is " + FormatRfc3339(*date) + ", which is in the future (the check "
-                   "runs at " + FormatRfc3339(ctx_.now()) + "); dates record what has happened");
+    ctx_.Error(at, what + " is " + FormatRfc3339(*date) +
+                       ", which is in the future (the check "
+                       "runs at " +
+                       FormatRfc3339(ctx_.now()) + "); dates record what has happened");
   }
 
  private:
@@ -103,7 +106,8 @@ void CheckDateOrder(LintContext& ctx) {
                           published + "); an advisory cannot change before it is published");
       } else if (!a->revisions.empty() && *updated < a->revisions.back().date) {
         ctx.Error(at, "'updated' (" + FormatRfc3339(*updated) + ") is before the last revision (" +
-                          FormatRfc3339(a->revisions.back().date) + "); set it to that date or "
+                          FormatRfc3339(a->revisions.back().date) +
+                          "); set it to that date or "
                           "later, or leave it out (it defaults to the last revision)");
       }
     }
@@ -123,11 +127,11 @@ void CheckSupportEnded(LintContext& ctx) {
     bool from_file = !reviewed;
     if (!reviewed) reviewed = d.updated;
     if (!reviewed || *reviewed >= eoss.date + kDay) continue;
-    const TomlValue* v = Child(Child(ctx.raw().Toml(d.where.path), "support"),
-                               "end_of_security_support");
-    std::string seen = from_file ? d.where.path + " was last changed on " + FormatIsoDate(*reviewed)
-                                 : "its support terms were last reviewed on " +
-                                       FormatIsoDate(*reviewed);
+    const TomlValue* v =
+        Child(Child(ctx.raw().Toml(d.where.path), "support"), "end_of_security_support");
+    std::string seen = from_file
+                           ? d.where.path + " was last changed on " + FormatIsoDate(*reviewed)
+                           : "its support terms were last reviewed on " + FormatIsoDate(*reviewed);
     ctx.Error(At(d.where.path, v, d.where),
               "security support ended on " + FormatIsoDate(eoss.date) + ", but " + seen +
                   ", while the device was still supported; make sure 'support.summary' and the "

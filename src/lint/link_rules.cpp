@@ -56,7 +56,8 @@ class Targets {
     if (s.size() == 2 && s[0] == "advisories") {
       for (const Advisory& a : site.withheld) {
         if (a.id == s[1]) {
-          return "advisory " + a.id + " is not published (draft or TLP other than CLEAR); the "
+          return "advisory " + a.id +
+                 " is not published (draft or TLP other than CLEAR); the "
                  "link would show a missing page and reveal its id";
         }
       }
@@ -126,9 +127,12 @@ void CheckInternalLinks(LintContext& ctx) {
     if (t.fragment.empty() || !targets.Rendered()) continue;
     if (file.size() < 5 || file.compare(file.size() - 5, 5, ".html") != 0) continue;
     if (targets.Ids(file).count(t.fragment)) continue;
-    ctx.Error(link.where, "link '" + link.url + "' does not resolve: " + shown + " has no "
-                          "element with id '" + t.fragment + "'; expected a heading's id or a "
-                          "section id of that page");
+    ctx.Error(link.where, "link '" + link.url + "' does not resolve: " + shown +
+                              " has no "
+                              "element with id '" +
+                              t.fragment +
+                              "'; expected a heading's id or a "
+                              "section id of that page");
   }
 }
 
@@ -136,9 +140,11 @@ void CheckRelativeLinks(LintContext& ctx) {
   for (const SiteLink& link : CollectLinks(ctx)) {
     if (!link.markdown) continue;
     if (ParseLink(link.url, "").kind != LinkTarget::Kind::kRelative) continue;
-    ctx.Warning(link.where, "link '" + link.url + "' is relative; text is shown on several "
-                            "pages (lists, feeds, CSAF), so write a site path starting with '/', "
-                            "such as /devices/, or an absolute https: URL");
+    ctx.Warning(link.where,
+                "link '" + link.url +
+                    "' is relative; text is shown on several "
+                    "pages (lists, feeds, CSAF), so write a site path starting with '/', "
+                    "such as /devices/, or an absolute https: URL");
   }
 }
 

@@ -76,11 +76,10 @@ std::vector<SiteLink> CollectLinks(LintContext& ctx) {
   const Site& site = ctx.site();
   Collector c(ctx);
   const SiteConfig& cfg = site.config;
-  for (const Text* t : {&cfg.manufacturer.postal_address, &cfg.disclosure.scope,
-                        &cfg.disclosure.report_guidance, &cfg.disclosure.process,
-                        &cfg.disclosure.safe_harbour, &cfg.support.compliance,
-                        &cfg.support.archive_notice, &cfg.notifications.policy,
-                        &cfg.csaf.legal_notice}) {
+  for (const Text* t :
+       {&cfg.manufacturer.postal_address, &cfg.disclosure.scope, &cfg.disclosure.report_guidance,
+        &cfg.disclosure.process, &cfg.disclosure.safe_harbour, &cfg.support.compliance,
+        &cfg.support.archive_notice, &cfg.notifications.policy, &cfg.csaf.legal_notice}) {
     c.Markdown(*t, "");
   }
   c.UrlFields("site.toml", "");
@@ -92,17 +91,35 @@ std::vector<SiteLink> CollectLinks(LintContext& ctx) {
   }
   for (const Device& d : site.devices) {
     std::string page = "devices/" + d.slug + "/index.html";
-    for (const Text* t :
-         {&d.identity.marking, &d.lifecycle.costs, &d.intended_use.purpose,
-          &d.intended_use.customers, &d.intended_use.use_cases, &d.intended_use.physical,
-          &d.network.requirements, &d.network.interfaces, &d.network.unauthenticated_functions,
-          &d.data.handled, &d.data.inputs_outputs, &d.data.personal_data, &d.data.telemetry,
-          &d.data.retention, &d.data.third_parties, &d.data.cloud_access, &d.security.platform,
-          &d.security.environment, &d.security.properties, &d.security.component_protection,
-          &d.security.risks, &d.support.summary, &d.support.update_frequency,
-          &d.support.update_mechanism, &d.support.no_update_reason,
-          &d.support.short_period_reason, &d.maintenance.performed_by,
-          &d.maintenance.confidentiality, &d.body}) {
+    for (const Text* t : {&d.identity.marking,
+                          &d.lifecycle.costs,
+                          &d.intended_use.purpose,
+                          &d.intended_use.customers,
+                          &d.intended_use.use_cases,
+                          &d.intended_use.physical,
+                          &d.network.requirements,
+                          &d.network.interfaces,
+                          &d.network.unauthenticated_functions,
+                          &d.data.handled,
+                          &d.data.inputs_outputs,
+                          &d.data.personal_data,
+                          &d.data.telemetry,
+                          &d.data.retention,
+                          &d.data.third_parties,
+                          &d.data.cloud_access,
+                          &d.security.platform,
+                          &d.security.environment,
+                          &d.security.properties,
+                          &d.security.component_protection,
+                          &d.security.risks,
+                          &d.support.summary,
+                          &d.support.update_frequency,
+                          &d.support.update_mechanism,
+                          &d.support.no_update_reason,
+                          &d.support.short_period_reason,
+                          &d.maintenance.performed_by,
+                          &d.maintenance.confidentiality,
+                          &d.body}) {
       c.Markdown(*t, page);
     }
     for (const SupportExtension& e : d.support.history) c.Markdown(e.note, page);
@@ -128,9 +145,9 @@ std::vector<SiteLink> CollectLinks(LintContext& ctx) {
 LinkTarget ParseLink(const std::string& url, const std::string& base_url) {
   LinkTarget t;
   std::string rest = url;
-  if (!base_url.empty() && (rest == base_url || rest.rfind(base_url + "/", 0) == 0 ||
-                            rest.rfind(base_url + "#", 0) == 0 ||
-                            rest.rfind(base_url + "?", 0) == 0)) {
+  if (!base_url.empty() &&
+      (rest == base_url || rest.rfind(base_url + "/", 0) == 0 ||
+       rest.rfind(base_url + "#", 0) == 0 || rest.rfind(base_url + "?", 0) == 0)) {
     rest = rest.substr(base_url.size());
     if (rest.empty() || rest[0] != '/') rest = "/" + rest;
   }

@@ -61,9 +61,9 @@ class LintContext {
 };
 
 struct LintRule {
-  const char* name;     // kebab-case, printed as "[name]"
-  const char* summary;  // one line for `herald check --list-checks`
-  void (*run)(LintContext& ctx);
+  const char* name;               // kebab-case, printed as "[name]"
+  const char* summary;            // one line for `herald check --list-checks`
+  void (*run)(LintContext& ctx);  // null: the build itself reports it (load, assemble)
 };
 
 /// Every rule, in the order they run.

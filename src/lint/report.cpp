@@ -7,9 +7,12 @@ namespace {
 
 const char* SeverityName(Severity s) {
   switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kNote: return "notice";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "notice";
   }
   return "error";
 }
@@ -18,10 +21,14 @@ const char* SeverityName(Severity s) {
 std::string EscapeData(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -29,9 +36,12 @@ std::string EscapeData(const std::string& s) {
 std::string EscapeProperty(const std::string& s) {
   std::string out;
   for (char c : EscapeData(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -51,10 +61,14 @@ std::string GithubLine(const Diagnostic& d) {
 }  // namespace
 
 bool ParseReportFormat(std::string_view name, ReportFormat* out) {
-  if (name == "text") *out = ReportFormat::kText;
-  else if (name == "github") *out = ReportFormat::kGithub;
-  else if (name == "json") *out = ReportFormat::kJson;
-  else return false;
+  if (name == "text")
+    *out = ReportFormat::kText;
+  else if (name == "github")
+    *out = ReportFormat::kGithub;
+  else if (name == "json")
+    *out = ReportFormat::kJson;
+  else
+    return false;
   return true;
 }
 

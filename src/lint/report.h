@@ -27,7 +27,8 @@ ReportCounts CountFindings(const std::vector<Diagnostic>& findings, size_t hidde
 /// The whole report, ending with a newline:
 ///   text    path:line:col: error: message [check], then "herald check: 1 error, 0 warnings"
 ///   github  ::error file=…,line=…,col=…,title=…::message, then the same summary line
-///   json    {"errors":…,"warnings":…,"hidden":…,"findings":[{path,line,column,severity,check,message}]}
+///   json    {"errors":…,"warnings":…,"hidden":…,"findings":[{"path","line","column",
+///           "severity","check","message"}, …]}, keys in that order
 std::string FormatReport(const std::vector<Diagnostic>& findings, size_t hidden,
                          ReportFormat format);
 /// The same with counts given (--quiet lists errors only but counts all).

@@ -28,8 +28,10 @@ void CheckUnlistedVersions(LintContext& ctx) {
         for (auto it = d->firmware.rbegin(); it != d->firmware.rend(); ++it) {
           list += (list.empty() ? "" : ", ") + it->version;
         }
-        ctx.Error(at, "version " + c.version + " in the affected range is not a [[firmware]] "
-                          "release of device '" + d->slug + "' (" + d->where.path +
+        ctx.Error(at, "version " + c.version +
+                          " in the affected range is not a [[firmware]] "
+                          "release of device '" +
+                          d->slug + "' (" + d->where.path +
                           (list.empty() ? " lists none" : " lists " + list) +
                           "); correct the range or add the release to the device page");
       }
@@ -44,9 +46,11 @@ void CheckFixedInRange(LintContext& ctx) {
       std::string error;
       auto range = ParseVersionRange(x.versions.value, &error);
       if (!range || !range->Contains(x.fixed.value)) continue;
-      ctx.Error(x.fixed.where, "fixed version " + x.fixed.value + " is inside the affected range '" +
-                                   x.versions.value + "'; the range must end before the fix, "
-                                   "such as '< " + x.fixed.value + "'");
+      ctx.Error(x.fixed.where, "fixed version " + x.fixed.value +
+                                   " is inside the affected range '" + x.versions.value +
+                                   "'; the range must end before the fix, "
+                                   "such as '< " +
+                                   x.fixed.value + "'");
     }
   }
 }

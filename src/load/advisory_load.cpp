@@ -22,7 +22,7 @@ std::optional<CvssScore> ReadCvss(FieldReader& r, const TomlValue& table, const 
     SourceLocation at = vector.where;
     // Point at the offending metric inside the quoted string.
     if (table.Find(key) && at.column > 0) at.column += 1 + static_cast<int>(result.error_offset);
-    r.Error(at, "invalid '" + r.Name(key) + "': " + result.error);
+    r.Error(at, "invalid '" + r.Name(key) + "': " + result.error, "cvss-vector");
     return std::nullopt;
   }
   CvssScore score;
@@ -49,12 +49,14 @@ void ReadVulnerabilities(FieldReader& root, Advisory& a) {
     v.where = r.Where();
     LocatedString cve = r.LocString("cve");
     if (!cve.value.empty() && !std::regex_match(cve.value, kCve)) {
-      r.Error(cve.where, "'" + r.Name("cve") + "' is '" + cve.value + "'; expected a CVE id such as CVE-2026-12345");
+      r.Error(cve.where, "'" + r.Name("cve") + "' is '" + cve.value + "'; expected a CVE id such as CVE-2026-12345",
+              "cve-syntax");
     }
     v.cve = cve.value;
     LocatedString cwe = r.LocString("cwe");
     if (!cwe.value.empty() && !std::regex_match(cwe.value, kCwe)) {
-      r.Error(cwe.where, "'" + r.Name("cwe") + "' is '" + cwe.value + "'; expected a CWE id such as CWE-287");
+      r.Error(cwe.where, "'" + r.Name("cwe") + "' is '" + cwe.value + "'; expected a CWE id such as CWE-287",
+              "cwe-unknown");
     }
     v.cwe = cwe.value;
     v.title = r.String("title", Need::kRequired);

@@ -48,8 +48,9 @@ SourceLocation FieldReader::WhereOf(const TomlValue& value) const {
   return {path_, value.line, value.column};
 }
 
-void FieldReader::Error(const SourceLocation& where, const std::string& message) const {
-  ctx_.diags->Error(where, message);
+void FieldReader::Error(const SourceLocation& where, const std::string& message,
+                        const std::string& check) const {
+  ctx_.diags->Error(where, message, check);
 }
 
 const TomlValue* FieldReader::Get(const char* key, Need need) {

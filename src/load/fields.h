@@ -65,7 +65,9 @@ class FieldReader {
   SourceLocation Where() const;
   SourceLocation WhereOf(const TomlValue& value) const;
   const std::string& path() const { return path_; }
-  void Error(const SourceLocation& where, const std::string& message) const;
+  /// `check` names the check for `herald check` output ("cve-syntax"), if any.
+  void Error(const SourceLocation& where, const std::string& message,
+             const std::string& check = "") const;
 
  private:
   const TomlValue* Get(const char* key, Need need);

@@ -93,6 +93,13 @@ struct Converter {
 
 }  // namespace
 
+TomlValue::TomlValue() = default;
+TomlValue::TomlValue(const TomlValue&) = default;
+TomlValue::TomlValue(TomlValue&&) noexcept = default;
+TomlValue& TomlValue::operator=(const TomlValue&) = default;
+TomlValue& TomlValue::operator=(TomlValue&&) noexcept = default;
+TomlValue::~TomlValue() = default;
+
 const TomlValue* TomlValue::Find(std::string_view key) const {
   for (const auto& [k, v] : table) {
     if (k == key) return &v;

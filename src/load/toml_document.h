@@ -19,6 +19,15 @@ namespace herald {
 
 struct TomlValue {
   enum class Kind { kString, kInteger, kFloat, kBool, kDate, kLocalDateTime, kTime, kArray, kTable };
+  // Out of line: `table` holds pairs of this very type, which clang with
+  // libstdc++ cannot instantiate while the struct is still incomplete.
+  TomlValue();
+  TomlValue(const TomlValue&);
+  TomlValue(TomlValue&&) noexcept;
+  TomlValue& operator=(const TomlValue&);
+  TomlValue& operator=(TomlValue&&) noexcept;
+  ~TomlValue();
+
   Kind kind = Kind::kTable;
   int line = 0, column = 0;          // where the value starts
   int key_line = 0, key_column = 0;  // where the key naming it is written

@@ -14,7 +14,10 @@ constexpr char kScript[] = R"JS((function () {
   var requested = tag ? tag.getAttribute("data-requested") : "";
   var subresource = /\.(css|js|mjs|svg|png|jpe?g|gif|webp|avif|ico|woff2?)$/;
   var instance = null;
-  function showsError() { return !!document.getElementById("herald-error-overlay"); }
+  function showsError() {
+    return !!(document.getElementById("herald-error-overlay") ||
+              document.getElementById("herald-building"));
+  }
   function concerns(paths) {
     for (var i = 0; i < paths.length; i++) {
       var p = paths[i];
@@ -111,6 +114,13 @@ std::string ErrorPage(const std::vector<Diagnostic>& diagnostics) {
   return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<title>Build failed · herald</title></head><body>" +
          ErrorOverlay(diagnostics, false) + "</body></html>\n";
+}
+
+std::string BuildingPage() {
+  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+         "<title>Building · herald</title></head><body><p id=\"herald-building\">"
+         "herald is building the site; this page reloads by itself when it is ready.</p>"
+         "</body></html>\n";
 }
 
 std::string ReloadEventData(const std::vector<std::string>& changed_paths) {

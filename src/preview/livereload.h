@@ -35,6 +35,8 @@ std::string ErrorOverlay(const std::vector<Diagnostic>& diagnostics, bool over_l
 
 /// A whole page holding the overlay, for when no build ever succeeded.
 std::string ErrorPage(const std::vector<Diagnostic>& diagnostics);
+/// The page shown while the first build runs.
+std::string BuildingPage();
 
 /// The data of a "reload" event: {"paths":["advisories/X/index.html",...]},
 /// or {"all":true} past kMaxNamedPaths (every tab reloads).

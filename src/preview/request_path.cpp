@@ -1,6 +1,7 @@
 #include "preview/request_path.h"
 
 #include <array>
+#include <cctype>
 #include <vector>
 
 namespace herald::preview {
@@ -157,6 +158,31 @@ std::string ContentTypeFor(std::string_view path) {
 }
 
 bool IsHtmlPath(std::string_view path) { return EndsWith(path, ".html"); }
+
+bool IsLoopbackHost(std::string_view host_header) {
+  std::string host;
+  for (char c : host_header) host += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!host.empty() && host[0] == '[') {
+    size_t close = host.find(']');
+    if (close == std::string::npos) return false;
+    std::string rest = host.substr(close + 1);
+    if (!rest.empty() && (rest[0] != ':' || rest.find_first_not_of("0123456789", 1) != std::string::npos)) {
+      return false;
+    }
+    return host.substr(0, close + 1) == "[::1]";
+  }
+  size_t colon = host.find(':');
+  if (colon != std::string::npos) {
+    if (host.find_first_not_of("0123456789", colon + 1) != std::string::npos) return false;
+    host.resize(colon);
+  }
+  if (!host.empty() && host.back() == '.') host.pop_back();
+  return host == "localhost" || host == "127.0.0.1" || EndsWith(host, ".localhost");
+}
+
+bool IsLoopbackAddress(std::string_view bind_address) {
+  return bind_address == "127.0.0.1" || bind_address == "::1" || bind_address == "localhost";
+}
 
 std::string UrlPathOf(std::string_view output_path) {
   std::string url = "/" + std::string(output_path);

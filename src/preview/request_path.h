@@ -27,6 +27,12 @@ bool ResolveRequestTarget(std::string_view target, SitePath* out, std::string* w
 std::string ContentTypeFor(std::string_view path);
 bool IsHtmlPath(std::string_view path);
 
+/// Whether a Host header names this machine (localhost, 127.0.0.1, [::1],
+/// *.localhost, with any port). A server bound to loopback answers only
+/// those, so a web page cannot reach it by DNS rebinding and read drafts.
+bool IsLoopbackHost(std::string_view host_header);
+bool IsLoopbackAddress(std::string_view bind_address);
+
 /// The site path a browser shows for an output path ("a/index.html" → "/a/").
 std::string UrlPathOf(std::string_view output_path);
 

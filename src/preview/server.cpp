@@ -66,6 +66,7 @@ struct PreviewServer::Impl {
   std::atomic<size_t> streams{0};
   std::atomic<size_t> reloads{0};
   size_t max_streams = 32;
+  bool loopback_only = true;  // bound to loopback: answer loopback Host names only
 
   mutable std::mutex mutex;  // guards `snapshot` and `generation`
   std::shared_ptr<const Snapshot> snapshot = std::make_shared<Snapshot>();
@@ -91,6 +92,13 @@ void PreviewServer::Impl::Handle(const httplib::Request& req, httplib::Response&
     res.set_content("herald serve: only GET and HEAD\n", "text/plain; charset=utf-8");
     return;
   }
+  if (loopback_only && !IsLoopbackHost(req.get_header_value("Host"))) {
+    res.status = 403;
+    res.set_content("herald serve: refused: the Host header does not name this machine "
+                    "(the preview answers localhost and 127.0.0.1 only)\n",
+                    "text/plain; charset=utf-8");
+    return;
+  }
   std::string target = req.target.substr(0, req.target.find_first_of("?#"));
   if (target == kEventsPath) return ServeEvents(res);
   if (target == kScriptPath) {
@@ -105,9 +113,12 @@ void PreviewServer::Impl::Handle(const httplib::Request& req, httplib::Response&
     return;
   }
   auto snap = Current();
-  if (!snap->has_build) {
-    res.status = 500;
-    res.set_content(InjectLiveReload(ErrorPage(snap->errors), "", path.path, ""),
+  if (!snap->has_build) {  // the first build is running, or failed
+    bool building = snap->errors.empty();
+    res.status = building ? 503 : 500;
+    if (building) res.set_header("Retry-After", "1");
+    res.set_content(InjectLiveReload(building ? BuildingPage() : ErrorPage(snap->errors), "",
+                                      path.path, ""),
                     "text/html; charset=utf-8");
     return;
   }
@@ -185,11 +196,18 @@ bool PreviewServer::Start(const ServerOptions& options, std::string* error) {
   Impl& s = *impl_;
   s.host = options.bind;
   s.max_streams = options.max_event_streams;
+  s.loopback_only = IsLoopbackAddress(options.bind);
   size_t threads = options.threads;
   s.http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // SO_REUSEADDR only: httplib's default, SO_REUSEPORT, would let a second
+  // `herald serve` bind the same port and take half the requests.
+  s.http.set_socket_options([](int sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   s.http.set_tcp_nodelay(true);  // headers and body go out in separate writes
   s.http.set_keep_alive_max_count(1000);
-  s.http.set_keep_alive_timeout(5);
+  s.http.set_keep_alive_timeout(2);  // Stop() waits for idle connections this long
   s.http.set_payload_max_length(64 * 1024);
   s.http.set_pre_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
     s.Handle(req, res);

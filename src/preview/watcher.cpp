@@ -42,6 +42,9 @@ Watcher::~Watcher() {
 bool Watcher::Start(std::string* error) {
   if (fd_ >= 0) ::close(fd_);
   dirs_.clear();
+  std::error_code ec;
+  fs::path real = fs::canonical(root_, ec);  // the site folder may be a symlink
+  if (!ec) root_ = real.string();
   fd_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (fd_ < 0) {
     *error = std::string("cannot watch files: inotify: ") + std::strerror(errno);

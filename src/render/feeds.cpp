@@ -1,6 +1,7 @@
 #include "render/feeds.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -100,6 +101,54 @@ FeedEntry MilestoneEntry(const Site& site, const Device& d, int days) {
   return e;
 }
 
+/// A firmware release: customers hear that an update is available (8259B dissemination).
+FeedEntry FirmwareEntry(const Site& site, const Device& d, const Firmware& f) {
+  std::string name = d.identity.name.empty() ? d.slug : d.identity.name;
+  FeedEntry e;
+  e.url = site.AbsoluteUrl(view::DevicePath(d.slug) + "#" + view::detail::FirmwareAnchor(f.version));
+  e.id = e.url;  // one anchor per version; edits to the notes keep the entry
+  e.published = e.updated = f.released;
+  std::string tag = "Firmware";
+  if (f.is_security) {
+    tag = "Security update";
+    if (!f.criticality.empty()) {
+      std::string c = f.criticality;
+      c[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(c[0])));
+      tag += ", " + c;
+    }
+  }
+  e.title = CleanLine("[" + tag + "] " + name + ": firmware " + f.version);
+  if (f.is_security && !f.security_notes.Empty()) {
+    e.summary = f.security_notes.plain;
+  } else if (!f.notes.Empty()) {
+    e.summary = f.notes.plain;
+  } else {
+    e.summary = "Firmware " + f.version + " for " + name + " is available.";
+  }
+  e.content_html = "<p>Firmware " + EscapeHtml(f.version) + " for " + EscapeHtml(name) + " was released on " +
+                   FormatIsoDate(f.released) + ".</p>\n";
+  if (f.is_security && !f.security_notes.Empty()) e.content_html += f.security_notes.html;
+  if (f.install_within_days) {
+    e.content_html += "<p>Install within " + std::to_string(*f.install_within_days) + " days.</p>\n";
+  }
+  if (!f.notes.Empty()) e.content_html += f.notes.html;
+  if (!f.advisories.empty()) {
+    e.content_html += "<p>Fixes:";
+    for (const LocatedString& id : f.advisories) {
+      e.content_html += " <a href=\"" + EscapeHtml(site.AbsoluteUrl(view::AdvisoryPath(id.value))) + "\">" +
+                        EscapeHtml(id.value) + "</a>";
+    }
+    e.content_html += "</p>\n";
+  }
+  if (!f.download_url.empty()) {
+    std::string url = f.download_url[0] == '/' ? site.AbsoluteUrl(f.download_url) : f.download_url;
+    e.content_html += "<p><a href=\"" + EscapeHtml(url) + "\">Download firmware " + EscapeHtml(f.version) + "</a></p>\n";
+  }
+  e.content_html += "<p><a href=\"" + EscapeHtml(e.url) + "\">Release notes on the " + EscapeHtml(name) +
+                    " page</a></p>\n";
+  return e;
+}
+
 void SortAndFinish(const Site& site, FeedData* feed, size_t limit) {
   std::sort(feed->entries.begin(), feed->entries.end(), [](const FeedEntry& a, const FeedEntry& b) {
     return std::tie(b.updated, b.published, a.id) < std::tie(a.updated, a.published, b.id);
@@ -142,9 +191,9 @@ FeedData DeviceFeed(const Site& site, const Device& device) {
   FeedData f = Common(site);
   std::string name = device.identity.name.empty() ? device.slug : device.identity.name;
   std::string path = view::DevicePath(device.slug);
-  f.title = name + ": security advisories and support notices";
+  f.title = name + ": security advisories, firmware releases and support notices";
   f.description = "Security advisories that name " + name +
-                  ", and notices before its security support ends, from " +
+                  ", its firmware releases, and notices before its security support ends, from " +
                   site.config.site.title + ".";
   f.home_url = site.AbsoluteUrl(path);
   f.rss_url = site.AbsoluteUrl(path + "feed.rss");
@@ -152,6 +201,9 @@ FeedData DeviceFeed(const Site& site, const Device& device) {
   f.json_url = site.AbsoluteUrl(path + "feed.json");
   if (auto it = site.advisories_by_device.find(device.slug); it != site.advisories_by_device.end()) {
     for (size_t i : it->second) f.entries.push_back(AdvisoryEntry(site, site.advisories[i]));
+  }
+  for (const Firmware& fw : device.firmware) {
+    if (fw.released <= site.build.build_time) f.entries.push_back(FirmwareEntry(site, device, fw));
   }
   if (device.support.end_of_security_support.Known()) {
     for (int days : kSupportMilestoneDays) {

@@ -21,6 +21,8 @@ nlohmann::json DataFor(const Site& site, const HtmlPageJob& job) {
   if (t == "advisory") return view::AdvisoryPage(site, *site.FindAdvisory(segment(1)));
   if (t == "device-list") return view::DeviceList(site);
   if (t == "device") return view::DevicePage(site, *site.FindDevice(segment(1)));
+  if (t == "device-coverage") return view::DeviceCoveragePage(site, *site.FindDevice(segment(1)));
+  if (t == "coverage") return view::SiteCoveragePage(site);
   if (t == "guide") {
     std::string device = segment(1), name = segment(3);
     for (const Guide& g : site.guides) {
@@ -52,6 +54,7 @@ std::vector<HtmlPageJob> PlanHtmlPages(const Site& site) {
   jobs.push_back({"devices/index.html", "device-list", ""});
   for (const Device& d : site.devices) {
     jobs.push_back({"devices/" + d.slug + "/index.html", "device", d.where.path});
+    jobs.push_back({"devices/" + d.slug + "/coverage/index.html", "device-coverage", ""});
   }
   for (const Guide& g : site.guides) {
     jobs.push_back({"devices/" + g.device + "/guides/" + g.name + "/index.html", "guide",
@@ -60,15 +63,21 @@ std::vector<HtmlPageJob> PlanHtmlPages(const Site& site) {
   for (const Page& p : site.pages) jobs.push_back({p.name + "/index.html", "page", p.where.path});
   jobs.push_back({"security/index.html", "security", ""});
   jobs.push_back({"support/index.html", "support", ""});
+  jobs.push_back({"coverage/index.html", "coverage", ""});
   jobs.push_back({"404.html", "404", ""});
   return jobs;
+}
+
+std::string RenderHtmlPage(const TemplateSet& templates, const HtmlPageJob& job,
+                           const nlohmann::json& data, Diagnostics& diags) {
+  return templates.Render(job.template_, data, diags);
 }
 
 void RenderHtmlPages(const Site& site, const TemplateSet& templates,
                      const std::vector<HtmlPageJob>& jobs, Output* out, Diagnostics& diags) {
   std::vector<std::string> results(jobs.size());
   ParallelFor(jobs.size(), [&](size_t i) {
-    results[i] = templates.Render(jobs[i].template_, DataFor(site, jobs[i]), diags);
+    results[i] = RenderHtmlPage(templates, jobs[i], DataFor(site, jobs[i]), diags);
   });
   for (size_t i = 0; i < jobs.size(); ++i) (*out)[jobs[i].path] = std::move(results[i]);
 }

@@ -26,6 +26,9 @@ std::vector<HtmlPageJob> PlanHtmlPages(const Site& site);
 /// from. The page's bytes are a function of this and the template alone,
 /// which is what lets `herald serve` skip pages whose data did not change.
 nlohmann::json HtmlPageData(const Site& site, const HtmlPageJob& job);
+/// One page from its data: what RenderHtmlPages does for each job.
+std::string RenderHtmlPage(const TemplateSet& templates, const HtmlPageJob& job,
+                           const nlohmann::json& data, Diagnostics& diags);
 
 /// Renders the planned pages into `out`, using all cores.
 void RenderHtmlPages(const Site& site, const TemplateSet& templates,

@@ -216,6 +216,7 @@ json DevicePage(const Site& site, const Device& d) {
                 {"atom_url", path + "feed.atom"},
                 {"json_url", path + "feed.json"}};
   j["csaf_provider_url"] = "/.well-known/csaf/provider-metadata.json";
+  j["coverage_url"] = CoveragePath(d.slug);
   j["support_terms_json_url"] = "/support-terms.json";
   j["support_terms_ics_url"] = "/support-terms.ics";
   PutHtml(j, "body_html", d.body);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/site.h"
+#include "model/versions.h"
 #include "render/view_model.h"
 
 namespace herald::view {
@@ -238,6 +239,43 @@ json detail::FirmwareReleases(const Site& site, const Device& d) {
       fixes.push_back(a);
     }
     j["fixes"] = fixes;
+
+    // Which advisories affect this version, and is it still supported?
+    json affected_by = json::array();
+    if (auto it = site.advisories_by_device.find(d.slug); it != site.advisories_by_device.end()) {
+      for (size_t k : it->second) {
+        const Advisory& a = site.advisories[k];
+        for (const Affected& af : a.affected) {
+          if (af.device.value != d.slug || af.versions.value.empty()) continue;
+          std::string error;
+          auto range = ParseVersionRange(af.versions.value, &error);
+          if (!range || !range->Contains(f.version)) continue;
+          json row = {{"id", a.id}, {"url", AdvisoryPath(a.id)}, {"title", a.title},
+                      {"severity", SeverityJson(a.severity)}, {"scored", a.severity != Severity3::kNone},
+                      {"score", a.severity != Severity3::kNone ? Score(a.max_score) : std::string()},
+                      {"fix", af.fixed.value.empty() ? std::string("No fixed release yet")
+                                                     : "Fixed in " + af.fixed.value}};
+          affected_by.push_back(std::move(row));
+          break;
+        }
+      }
+    }
+    j["affected_by"] = affected_by;
+    const bool device_supported = d.status == DeviceStatus::kOnSale || d.status == DeviceStatus::kSupported;
+    std::string support_text;
+    if (!device_supported) {
+      support_text = "Not supported: security updates for this device have ended.";
+    } else if (i == 0) {
+      support_text = d.support.end_of_security_support.Known()
+                         ? "Supported: the current release, with security updates until " +
+                               LongDate(d.support.end_of_security_support.date) + "."
+                         : "Supported: the current release.";
+    } else {
+      support_text = "Superseded by " + d.firmware.front().version +
+                     ": security fixes come in the latest release only; update to it.";
+    }
+    j["version_support"] = {{"supported", device_supported && i == 0}, {"text", support_text}};
+
     if (i != 0 && !f.download_url.empty()) {
       const Text& notice = site.config.support.archive_notice;
       j["archive_notice_html"] =

@@ -56,12 +56,16 @@ nlohmann::json ContentPage(const Site& site, const Page& page);
 nlohmann::json SecurityPage(const Site& site);
 nlohmann::json SupportPage(const Site& site);
 nlohmann::json NotFound(const Site& site);
+/// Baseline coverage (src/coverage/): one device's, and the site's with a row per device.
+nlohmann::json DeviceCoveragePage(const Site& site, const Device& device);
+nlohmann::json SiteCoveragePage(const Site& site);
 
 /// Site paths of generated pages and files, shared with feeds and sitemap.
 std::string AdvisoryPath(const std::string& id);  // /advisories/ID/
 std::string DevicePath(const std::string& slug);  // /devices/SLUG/
 std::string GuidePath(const std::string& device, const std::string& name);
-std::string CsafPath(const Advisory& advisory);  // /.well-known/csaf/white/YYYY/id.json
+std::string CsafPath(const Advisory& advisory);
+std::string CoveragePath(const std::string& slug);  // /devices/SLUG/coverage/; "" → /coverage/  // /.well-known/csaf/white/YYYY/id.json
 
 /// Helpers shared by the view_*.cpp files; not for other modules.
 namespace detail {

@@ -48,6 +48,22 @@ json SecurityPage(const Site& site) {
     languages += (languages.empty() ? "" : ", ") + l;
   }
   Put(j, "preferred_languages", languages);
+
+  // The report form (assets/report.js) composes an e-mail to the first
+  // mailto: contact; without JavaScript the plain instructions stay.
+  for (const std::string& c : d.contact) {
+    if (c.rfind("mailto:", 0) != 0) continue;
+    json form;
+    form["address"] = c.substr(7);
+    form["subject"] = "Vulnerability report";
+    json devices = json::array();
+    for (const Device& dev : site.devices) {
+      devices.push_back({{"slug", dev.slug}, {"name", dev.identity.name.empty() ? dev.slug : dev.identity.name}});
+    }
+    form["devices"] = devices;
+    j["report_form"] = form;
+    break;
+  }
   Put(j, "bug_bounty_url", d.bug_bounty_url);
   PutHtml(j, "safe_harbour_html", d.safe_harbour);
   Put(j, "acknowledgments_url", d.acknowledgments_url);

@@ -40,7 +40,8 @@ void DeriveAdvisory(Advisory& a, const DateSources& dates, Diagnostics& diags) {
                       ") is not later than revision " + std::to_string(i) + " (" +
                       FormatRfc3339(a.revisions[i - 1].date) +
                       "); revisions are listed oldest first with strictly increasing dates "
-                      "(give two revisions on one day a time of day)");
+                      "(give two revisions on one day a time of day)",
+                  "revision-order");
     }
   }
   for (const auto& v : a.vulnerabilities) {
@@ -75,7 +76,8 @@ void CheckAdvisoryDevices(const Advisory& a, const std::map<std::string, const D
     if (!x.versions.value.empty()) {
       std::string error;
       if (!ParseVersionRange(x.versions.value, &error)) {
-        diags.Error(x.versions.where, "'versions' is not a version range: " + error);
+        diags.Error(x.versions.where, "'versions' is not a version range: " + error,
+                    "version-range");
       }
     }
     if (d && !x.fixed.value.empty()) {
@@ -84,7 +86,8 @@ void CheckAdvisoryDevices(const Advisory& a, const std::map<std::string, const D
       if (!listed) {
         diags.Error(x.fixed.where, "fixed version '" + x.fixed.value + "' is not a [[firmware]] "
                                    "release of device '" + d->slug + "'; add the release to " +
-                                   d->where.path + " or correct the version");
+                                   d->where.path + " or correct the version",
+                    "version-unlisted");
       }
     }
   }
@@ -98,7 +101,8 @@ void CheckAdvisoryDevices(const Advisory& a, const std::map<std::string, const D
       if (devices.count(ref.value) && !mentioned.count(ref.value)) {
         diags.Error(ref.where, "vulnerability names device '" + ref.value +
                                    "', which is not in the advisory's [[affected]] or "
-                                   "[[not_affected]]");
+                                   "[[not_affected]]",
+                    "device-mention");
       }
     }
   }
@@ -108,7 +112,8 @@ void CheckAdvisoryDevices(const Advisory& a, const std::map<std::string, const D
       if (devices.count(ref.value) && !mentioned.count(ref.value)) {
         diags.Error(ref.where, "remediation names device '" + ref.value +
                                    "', which the advisory does not mention in [[affected]] or "
-                                   "[[not_affected]]");
+                                   "[[not_affected]]",
+                    "device-mention");
       }
     }
   }

@@ -37,7 +37,7 @@ AMBER='advisories/2026/ACME-SA-2026-0005.md:7:7: warning: TLP is AMBER, so build
 expect_exit 0 "check --help" -- "$HERALD" check --help
 grep -q -- "--since REF" "$WORK/out.txt" && ok || fail "check --help documents --since"
 expect_exit 0 "check --list-checks" -- "$HERALD" check --list-checks
-[ "$(wc -l <"$WORK/out.txt")" -eq 13 ] && ok || fail "--list-checks lists 13 checks"
+[ "$(wc -l <"$WORK/out.txt")" -eq 17 ] && ok || fail "--list-checks lists 17 checks"
 grep -q "^broken-link  " "$WORK/out.txt" && ok || fail "--list-checks names broken-link"
 expect_exit 2 "bad --format" -- "$HERALD" check "$ROOT" --format sarif
 grep -q "expected text, github or json" "$WORK/err.txt" && ok || fail "bad --format says what is expected"
@@ -113,6 +113,22 @@ expect_exit 1 "--since with an unknown ref" -- "$HERALD" check "$REPO" --since n
 grep -q "cannot resolve --since 'no-such-branch'" "$WORK/out.txt" && ok || fail "unknown --since ref is named"
 expect_exit 1 "--since outside Git" -- "$HERALD" check "$WORK/plain" --since main
 grep -q "is not the top folder of a Git repository, so --since cannot be used" "$WORK/out.txt" && ok || fail "--since outside Git is explained"
+
+# --- Robustness: links, loops and odd names on disk ------------------------------
+mkdir -p "$WORK/odd"
+cp -r "$ROOT/site.toml" "$ROOT/content" "$ROOT/advisories" "$WORK/odd/"
+ln -s . "$WORK/odd/content/loop"                         # a symlink loop
+ln -s /etc/hostname "$WORK/odd/content/pages/outside.md"  # a symlink out of the site
+printf '+++\ntitle = "x"\nrole = "other"\n+++\n' >"$WORK/odd/content/pages/my page.md"
+printf '+++\ntitle = "x"\nrole = "other"\n+++\n' >"$WORK/odd/content/pages/café.md"
+expect_exit 1 "symlinks and odd file names" -- timeout 60 "$HERALD" check "$WORK/odd"
+expect_out "symlinks are skipped, odd names are named" "$AMBER
+content/pages/café.md:1:1: error: page file name 'café.md' is not a valid slug; expected lower-case letters, digits and single dashes, such as privacy.md
+content/pages/my page.md:1:1: error: page file name 'my page.md' is not a valid slug; expected lower-case letters, digits and single dashes, such as privacy.md
+herald check: 2 errors, 1 warning"
+expect_exit 1 "odd names in JSON" -- "$HERALD" check "$WORK/odd" --format json
+python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1]))["findings"]) == 3' "$WORK/out.txt" \
+  && ok || fail "the JSON report with non-ASCII paths parses"
 
 echo "cli check: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

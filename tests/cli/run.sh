@@ -116,5 +116,18 @@ grep -q $'\033' "$WORK/err.txt" "$WORK/out.txt" && fail "progress escapes writte
 expect_exit 0 "--quiet" -- "$HERALD" build "$WORK/plain" --quiet --out "$WORK/out8"
 [ ! -s "$WORK/out.txt" ] && ok || fail "--quiet printed to stdout"
 
+# --- herald check --coverage: the baseline matrix ----------------------------------
+export SOURCE_DATE_EPOCH=1793491200  # 2026-11-01
+expect_exit 0 "check --coverage" -- "$HERALD" check "$WORK/plain" --coverage
+grep -q "^site: 100% " "$WORK/out.txt" && ok || fail "--coverage: site line"
+grep -q "^hub-200: 100% (.* 0 missing" "$WORK/out.txt" && ok || fail "--coverage: hub-200 fully covered"
+grep -qE "^  DOC-15 +missing +no guide 'maintenance'" "$WORK/out.txt" && ok || fail "--coverage: cam-100 gap listed"
+expect_exit 1 "check --coverage --strict with gaps" -- "$HERALD" check "$WORK/plain" --coverage --strict
+expect_exit 0 "check --coverage --format json" -- "$HERALD" check "$WORK/plain" --coverage --format json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r={x["report"]: x for x in d}; sys.exit(0 if r["hub-200"]["missing"] == 0 and r["cam-100"]["missing"] > 0 and len(r["hub-200"]["items"]) == 148 else 1)' "$WORK/out.txt" && ok || fail "--coverage json"
+expect_exit 0 "check --coverage --format github" -- "$HERALD" check "$WORK/plain" --coverage --format github
+grep -q "^::warning file=content/devices/cam-100/index.md,line=1,title=coverage::cam-100: DOC-15 " "$WORK/out.txt" && ok || fail "--coverage github annotation"
+unset SOURCE_DATE_EPOCH
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -85,6 +85,23 @@ class Model:
                 d["support"][key] = None if v == "tba" else utc(v)
             self.devices[d["slug"]] = d
 
+    def firmware(self, slug):
+        """[(id, title, released)] of the device's released firmware, as its feed lists them."""
+        d = self.devices[slug]
+        name = clean(d["identity"]["name"])
+        out = []
+        for f in d.get("firmware", []):
+            released = utc(f["released"])
+            if released > BUILD_TIME:
+                continue
+            tag = "Firmware"
+            if f.get("is_security"):
+                tag = "Security update" + (f", {f['criticality'].capitalize()}" if f.get("criticality") else "")
+            anchor = "fw-" + re.sub(r"[ \t#]", "-", f["version"])
+            out.append((f"{self.base}/devices/{slug}/#{anchor}", clean(f"[{tag}] {name}: firmware {f['version']}"),
+                        released))
+        return out
+
     def milestones(self, slug):
         end = self.devices[slug]["support"]["end_of_security_support"]
         if end is None:

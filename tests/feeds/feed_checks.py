@@ -31,6 +31,9 @@ def expected_entries(model, advisories, slug=None):
                      f"[Support] {clean(name)}: security updates end in {days} days ({end:%Y-%m-%d})")
             out.append({"id": mid, "url": f"{model.base}/devices/{slug}/#support", "title": title,
                         "published": when, "updated": when, "terms": []})
+        for fid, title, released in model.firmware(slug):
+            out.append({"id": fid, "url": fid, "title": title, "published": released, "updated": released,
+                        "terms": []})
     return out
 
 

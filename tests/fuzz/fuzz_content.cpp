@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   herald::RenderMarkdown(text, {false});
   herald::RenderMarkdown(text, {true});
   auto sorted = diags.Sorted();
-  for (auto format : {herald::ReportFormat::kText, herald::ReportFormat::kGithub,
-                      herald::ReportFormat::kJson}) {
+  for (auto format :
+       {herald::ReportFormat::kText, herald::ReportFormat::kGithub, herald::ReportFormat::kJson}) {
     herald::FormatReport(sorted, 0, format);
   }
   return 0;

@@ -34,7 +34,8 @@ constexpr char kAdvisory[] =
     "status = \"final\"\npublished = 2026-02-01T10:00:00Z\nsummary = \"S.\"\n"
     "[[vulnerabilities]]\ncve = \"CVE-2026-0001\"\ncwe = \"CWE-787\"\ntitle = \"V\"\n"
     "[[affected]]\ndevice = \"gw-1\"\nversions = \"< 1.0.1\"\nfixed = \"1.0.1\"\n"
-    "[[revisions]]\ndate = 2026-02-01T10:00:00Z\nsummary = \"Initial.\"\n+++\nSee [gw](/devices/gw-1/).\n";
+    "[[revisions]]\ndate = 2026-02-01T10:00:00Z\nsummary = \"Initial.\"\n+++\nSee "
+    "[gw](/devices/gw-1/).\n";
 
 void CheckSite(std::map<std::string, std::string> files) {
   constexpr herald::Timestamp kNow = 1793491200;

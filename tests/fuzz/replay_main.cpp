@@ -34,23 +34,28 @@ std::vector<std::pair<std::string, std::string>> Synthesized() {
       {"4 MiB string value", fm + "summary = \"" + std::string(4 << 20, 'a') + "\"\n+++\n"},
       {"8 MiB body on one line", fm + "+++\n" + std::string(8 << 20, 'x')},
       {"1 MiB of NUL bytes", std::string(1 << 20, '\0')},
-      {"100k nested TOML arrays", fm + "a = " + Repeat("[", 100000) + Repeat("]", 100000) + "\n+++\n"},
-      {"100k nested inline tables", fm + "b = " + Repeat("{ c = ", 100000) + Repeat("}", 100000) +
-                                        "\n+++\n"},
+      {"100k nested TOML arrays",
+       fm + "a = " + Repeat("[", 100000) + Repeat("]", 100000) + "\n+++\n"},
+      {"100k nested inline tables",
+       fm + "b = " + Repeat("{ c = ", 100000) + Repeat("}", 100000) + "\n+++\n"},
       {"100k nested block quotes", fm + "+++\n" + Repeat(">", 100000) + " x\n"},
       {"5k nested list items", fm + "+++\n" + Repeat("- ", 5000) + "x\n"},
       {"100k open brackets", fm + "+++\n" + Repeat("[", 100000) + "\n"},
       {"100k emphasis runs", fm + "+++\n" + Repeat("*a_", 100000) + "\n"},
       {"50k link definitions", fm + "+++\n" + Repeat("[a]: /b\n", 50000) + "[a]\n"},
       {"100k fence lines", Repeat("+++\n", 100000)},
-      {"20k unknown keys", "+++\n" + [] {
-         std::string s;
-         for (int i = 0; i < 20000; ++i) s += "k" + std::to_string(i) + " = 1\n";
-         return s;
-       }() + "+++\n"},
+      {"20k unknown keys", "+++\n" +
+                               [] {
+                                 std::string s;
+                                 for (int i = 0; i < 20000; ++i)
+                                   s += "k" + std::to_string(i) + " = 1\n";
+                                 return s;
+                               }() +
+                               "+++\n"},
       {"100k array items", fm + "covers = [" + Repeat("\"x\", ", 100000) + "]\n+++\n"},
       {"long line of backticks", fm + "+++\n" + Repeat("`", 200000) + "\n"},
-      {"every byte value", [] {
+      {"every byte value",
+       [] {
          std::string s = "+++\n";
          for (int i = 0; i < 256; ++i) s += static_cast<char>(i);
          return s + "\n+++\n";
@@ -64,7 +69,8 @@ bool Run(const std::string& name, const std::string& bytes, double max_seconds) 
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (std::getenv("HERALD_REPLAY_VERBOSE")) std::printf("%6.2f s  %s\n", seconds, name.c_str());
   if (seconds > max_seconds) {
-    std::fprintf(stderr, "SLOW: %s took %.1f s (limit %.0f s)\n", name.c_str(), seconds, max_seconds);
+    std::fprintf(stderr, "SLOW: %s took %.1f s (limit %.0f s)\n", name.c_str(), seconds,
+                 max_seconds);
     return false;
   }
   return true;

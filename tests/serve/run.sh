@@ -4,9 +4,12 @@
 # after each edit compare what it serves byte for byte with a fresh
 # `herald build --out` of the same files. Usage: run.sh PATH/TO/herald
 set -uo pipefail
-HERALD="$(realpath "$1")"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$(mktemp -d)"
+# One binary for the server and the fresh builds it is compared with, even if
+# the build folder is rebuilt while the test runs.
+cp "$(realpath "$1")" "$WORK/herald"
+HERALD="$WORK/herald"
 SERVER_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
@@ -29,7 +32,7 @@ start_server() {
   SERVER_PID=$!
   URL=""
   for _ in $(seq 1 300); do
-    URL=$(grep -o -m1 -E 'http://127\.0\.0\.1:[0-9]+/' "$2")
+    URL=$(grep -o -m1 -E "http://127\.0\.0\.1:[0-9]+/" "$2" 2>/dev/null)
     [ -n "$URL" ] && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.1
@@ -49,7 +52,7 @@ stop_server() {  # stop_server SIGNAL: expects a clean exit 0 within 10 s
 }
 
 # fetch PATH FILE: body to FILE, prints the status.
-fetch() { curl -s --path-as-is -o "$2" -w '%{http_code}' "$URL$1"; }
+fetch() { curl -s --path-as-is -o "$2" -w "%{http_code}" "${URL%/}$1"; }
 # The injected live-reload tag, which is all that may differ from the build.
 strip_script() { sed 's#<script src="/__herald/livereload.js" data-served="[^"]*" data-requested="[^"]*"></script>##' "$1"; }
 url_of() { local p="/$1"; [ "${p%index.html}" != "$p" ] && p="${p%index.html}"; echo "$p"; }
@@ -65,7 +68,11 @@ same_as_build() {
     if [ "$status" != 200 ]; then echo "  $path: status $status"; differ=1; continue; fi
     if [ "${path%.html}" != "$path" ]; then
       strip_script "$WORK/got" > "$WORK/got.stripped"
-      cmp -s "$WORK/got.stripped" "$WORK/fresh/$path" || { echo "  $path differs"; differ=1; }
+      if ! cmp -s "$WORK/got.stripped" "$WORK/fresh/$path"; then
+        echo "  $path differs:"
+        [ "$differ" = 0 ] && diff "$WORK/got.stripped" "$WORK/fresh/$path" | head -6 | sed 's/^/    /'
+        differ=1
+      fi
     else
       cmp -s "$WORK/got" "$WORK/fresh/$path" || { echo "  $path differs"; differ=1; }
     fi
@@ -74,7 +81,7 @@ same_as_build() {
 }
 
 # wait_for_build LOG N: waits until the log shows N builds (lines), then a quiet moment.
-builds() { grep -c -E '^(Built|Rebuilt) in|build failed' "$1" "$1.err" | awk -F: '{s+=$2} END {print s}'; }
+builds() { grep -c -E "^(Built|Rebuilt) in|build failed" "$1" "$1.err" 2>/dev/null | awk -F: '{s+=$2} END {print s}'; }
 wait_for_build() {
   for _ in $(seq 1 200); do [ "$(builds "$1")" -ge "$2" ] && break; sleep 0.05; done
   sleep 0.3
@@ -105,7 +112,7 @@ wait_for_build "$LOG" 1
 check "the initial site equals a fresh build" -- same_as_build "$SITE"
 
 # --- Content types, folders, 404, HEAD, ETag ---------------------------------
-ctype() { curl -s -o /dev/null -w '%{content_type}' "$URL$1"; }
+ctype() { curl -s -o /dev/null -w "%{content_type}" "${URL%/}$1"; }
 while IFS= read -r path; do
   case "$path" in
     *.html) want="text/html; charset=utf-8" ;;
@@ -158,6 +165,10 @@ for target in "/../secret.txt" "/../../../../../../etc/passwd" "/static/../../se
   grep -q "$SECRET" "$WORK/refused" && fail "$target returned the outside file" || ok
   grep -q "root:" "$WORK/refused" && fail "$target returned /etc/passwd" || ok
 done
+
+# DNS rebinding: a foreign Host name gets nothing.
+check "a foreign Host header is refused (403)" -- \
+  test "$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: attacker.example' "$URL")" = 403
 
 # --- Events, edits, errors ---------------------------------------------------
 curl -s -N "${URL}__herald/events" > "$WORK/events.txt" &
@@ -237,7 +248,7 @@ wait "$EVENTS_PID" 2>/dev/null
 
 # --- The port is taken; SIGTERM ------------------------------------------------
 PORT=${URL##*:}; PORT=${PORT%/}
-"$HERALD" serve "$SITE" --port "$PORT" >"$WORK/second.log" 2>&1
+timeout 60 "$HERALD" serve "$SITE" --port "$PORT" >"$WORK/second.log" 2>&1
 check "a taken port is an error (exit 1)" -- test $? -eq 1
 check "the error names the port" -- grep -q "$PORT" "$WORK/second.log"
 stop_server TERM
@@ -260,5 +271,7 @@ stop_server INT
 "$HERALD" serve --bogus >/dev/null 2>&1; check "an unknown option is a usage error" -- test $? -eq 2
 "$HERALD" serve "$WORK/nowhere" --port 0 >/dev/null 2>&1; check "no site.toml: exit 1" -- test $? -eq 1
 
+echo "--- herald serve log (Git working tree)"
+cat "$LOG"
 echo "serve: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -34,17 +34,19 @@ TEST_CASE("cve-duplicate: superseded and withdrawn advisories may repeat a CVE")
                                  "superseded_by = \"TEST-SA-2026-0002\"\nsummary = \"A crafted");
   files[kSecond] = Second();
   CHECK(Findings(files, "cve-duplicate") == "");
-  files[kAdvisoryPath] = std::string(kAdvisory) ;
-  files[kSecond] = Second("+++\nDetails.", "[withdrawn]\ndate = 2026-03-01\nreason = \"Duplicate.\"\n"
-                                           "+++\nDetails.");
+  files[kAdvisoryPath] = std::string(kAdvisory);
+  files[kSecond] = Second("+++\nDetails.",
+                          "[withdrawn]\ndate = 2026-03-01\nreason = \"Duplicate.\"\n"
+                          "+++\nDetails.");
   CHECK(Findings(files, "cve-duplicate") == "");
 }
 
 TEST_CASE("cve-duplicate: a CVE twice in one advisory is an error (CSAF allows it once)") {
   auto files = BaseFiles();
-  files[kAdvisoryPath] = Replace(kAdvisory, "[[affected]]",
-                                 "[[vulnerabilities]]\ncve = \"CVE-2026-0001\"\ntitle = \"Again\"\n\n"
-                                 "[[affected]]");
+  files[kAdvisoryPath] =
+      Replace(kAdvisory, "[[affected]]",
+              "[[vulnerabilities]]\ncve = \"CVE-2026-0001\"\ntitle = \"Again\"\n\n"
+              "[[affected]]");
   CHECK(Findings(files, "cve-duplicate") ==
         "advisories/2026/TEST-SA-2026-0001.md:16:7: error: CVE-2026-0001 is named by "
         "vulnerabilities 1 and 2 of this advisory; CSAF allows a CVE once per document: merge "
@@ -111,8 +113,10 @@ TEST_CASE("advisory-year: the folder is the year of publication") {
 
 TEST_CASE("final-without-revision: final needs a revision, interim does not") {
   auto files = BaseFiles();
-  std::string bare = Replace(kAdvisory, "[[revisions]]\ndate = 2026-02-01T10:00:00Z\n"
-                                        "summary = \"Initial publication.\"\n", "");
+  std::string bare = Replace(kAdvisory,
+                             "[[revisions]]\ndate = 2026-02-01T10:00:00Z\n"
+                             "summary = \"Initial publication.\"\n",
+                             "");
   files[kAdvisoryPath] = bare;
   CHECK(Findings(files, "final-without-revision") ==
         "advisories/2026/TEST-SA-2026-0001.md:5:10: error: a final advisory needs at least one "

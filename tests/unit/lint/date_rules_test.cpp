@@ -9,8 +9,9 @@ namespace {
 
 TEST_CASE("future-date: advisory dates later than now") {
   auto files = BaseFiles();
-  files[kAdvisoryPath] = Replace(kAdvisory, "published = 2026-02-01T10:00:00Z",
-                                 "published = 2026-02-01T10:00:00Z\nupdated = 2026-11-01T00:00:01Z");
+  files[kAdvisoryPath] =
+      Replace(kAdvisory, "published = 2026-02-01T10:00:00Z",
+              "published = 2026-02-01T10:00:00Z\nupdated = 2026-11-01T00:00:01Z");
   CHECK(Findings(files, "future-date") ==
         "advisories/2026/TEST-SA-2026-0001.md:7:11: error: 'updated' is 2026-11-01T00:00:01Z, "
         "which is in the future (the check runs at 2026-11-01T00:00:00Z); dates record what has "
@@ -21,13 +22,15 @@ TEST_CASE("future-date: advisory dates later than now") {
 
 TEST_CASE("future-date: revisions, withdrawals, firmware releases and support reviews") {
   auto files = BaseFiles();
-  files[kAdvisoryPath] = Replace(kAdvisory, "+++\nDetails.",
-                                 "[[revisions]]\ndate = 2026-12-24\nsummary = \"Later.\"\n\n"
-                                 "[withdrawn]\ndate = 2026-12-25\nreason = \"Mistake.\"\n+++\nDetails.");
-  files[kDevicePath] = Replace(
-      Replace(kDevice, "released = 2026-02-01", "released = 2027-02-01"), "automatic_updates = true",
-      "automatic_updates = true\nlast_reviewed = 2026-12-01\n"
-      "history = [{ date = 2026-12-02, end_of_security_support = 2030-12-31 }]");
+  files[kAdvisoryPath] =
+      Replace(kAdvisory, "+++\nDetails.",
+              "[[revisions]]\ndate = 2026-12-24\nsummary = \"Later.\"\n\n"
+              "[withdrawn]\ndate = 2026-12-25\nreason = \"Mistake.\"\n+++\nDetails.");
+  files[kDevicePath] =
+      Replace(Replace(kDevice, "released = 2026-02-01", "released = 2027-02-01"),
+              "automatic_updates = true",
+              "automatic_updates = true\nlast_reviewed = 2026-12-01\n"
+              "history = [{ date = 2026-12-02, end_of_security_support = 2030-12-31 }]");
   CHECK(Findings(files, "future-date") ==
         "advisories/2026/TEST-SA-2026-0001.md:28:8: error: 'revisions[2].date' is "
         "2026-12-24T00:00:00Z, which is in the future (the check runs at 2026-11-01T00:00:00Z); "
@@ -48,8 +51,9 @@ TEST_CASE("future-date: revisions, withdrawals, firmware releases and support re
 
 TEST_CASE("date-order: 'updated' before 'published' or before the last revision") {
   auto files = BaseFiles();
-  files[kAdvisoryPath] = Replace(kAdvisory, "published = 2026-02-01T10:00:00Z",
-                                 "published = 2026-02-01T10:00:00Z\nupdated = 2026-02-01T09:59:59Z");
+  files[kAdvisoryPath] =
+      Replace(kAdvisory, "published = 2026-02-01T10:00:00Z",
+              "published = 2026-02-01T10:00:00Z\nupdated = 2026-02-01T09:59:59Z");
   CHECK(Findings(files, "date-order") ==
         "advisories/2026/TEST-SA-2026-0001.md:7:11: error: 'updated' (2026-02-01T09:59:59Z) is "
         "before 'published' (2026-02-01T10:00:00Z); an advisory cannot change before it is "
@@ -66,8 +70,9 @@ TEST_CASE("date-order: 'updated' before 'published' or before the last revision"
 
 TEST_CASE("date-order: a withdrawal before publication") {
   auto files = BaseFiles();
-  files[kAdvisoryPath] = Replace(kAdvisory, "+++\nDetails.",
-                                 "[withdrawn]\ndate = 2026-01-31\nreason = \"Mistake.\"\n+++\nDetails.");
+  files[kAdvisoryPath] =
+      Replace(kAdvisory, "+++\nDetails.",
+              "[withdrawn]\ndate = 2026-01-31\nreason = \"Mistake.\"\n+++\nDetails.");
   CHECK(Findings(files, "date-order") ==
         "advisories/2026/TEST-SA-2026-0001.md:28:8: error: 'withdrawn.date' (2026-01-31T00:00:00Z) "
         "is before 'published' (2026-02-01T10:00:00Z) [date-order]\n");

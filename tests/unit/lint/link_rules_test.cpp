@@ -46,7 +46,8 @@ TEST_CASE("broken-link: Markdown links to missing devices, guides, advisories an
   files[kAdvisoryPath] = WithBody(
       "## Impact\n\nSee [gw-1](/devices/gw-1/#support), [gw-9](/devices/gw-9/),\n"
       "[impact](#impact), [nope](#nope) and [feed](/feeds/advisories.rss).\n"
-      "Also [setup](/devices/gw-1/guides/secure-setup/) and [x](/advisories/TEST-SA-2026-0009/).\n");
+      "Also [setup](/devices/gw-1/guides/secure-setup/) and "
+      "[x](/advisories/TEST-SA-2026-0009/).\n");
   CHECK(Findings(files, "broken-link") ==
         "advisories/2026/TEST-SA-2026-0001.md:30:44: error: link '/devices/gw-9/' does not "
         "resolve: there is no device 'gw-9' [broken-link]\n"
@@ -63,7 +64,8 @@ TEST_CASE("broken-link: Markdown links to missing devices, guides, advisories an
 TEST_CASE("broken-link: links to withheld advisories would leak them") {
   auto files = BaseFiles();
   files["content/pages/history.md"] =
-      "+++\ntitle = \"History\"\nrole = \"other\"\n+++\nSee [the draft](/advisories/TEST-SA-2026-0002/).\n";
+      "+++\ntitle = \"History\"\nrole = \"other\"\n+++\nSee [the "
+      "draft](/advisories/TEST-SA-2026-0002/).\n";
   files["advisories/2026/TEST-SA-2026-0002.md"] =
       Replace(Replace(kAdvisory, "TEST-SA-2026-0001", "TEST-SA-2026-0002"), "status = \"final\"",
               "status = \"draft\"");
@@ -95,8 +97,9 @@ TEST_CASE("broken-link: with load errors, pages are planned and ids are not know
   auto files = BaseFiles();
   files[kAdvisoryPath] = WithBody("[a](/devices/gw-1/#nope) [b](/devices/gw-9/) [c](/x.rss)\n");
   files["content/devices/gw-2/index.md"] = "+++\nbroken\n+++\n";
-  files["content/pages/about.md"] = "+++\ntitle = \"About\"\nrole = \"other\"\n+++\n"
-                                    "[gw-2](/devices/gw-2/)\n";
+  files["content/pages/about.md"] =
+      "+++\ntitle = \"About\"\nrole = \"other\"\n+++\n"
+      "[gw-2](/devices/gw-2/)\n";
   CHECK(Findings(files, "broken-link") ==
         "advisories/2026/TEST-SA-2026-0001.md:28:30: error: link '/devices/gw-9/' does not "
         "resolve: there is no device 'gw-9' [broken-link]\n");
@@ -104,7 +107,8 @@ TEST_CASE("broken-link: with load errors, pages are planned and ids are not know
 
 TEST_CASE("relative-link: Markdown links must be site paths or absolute") {
   auto files = BaseFiles();
-  files[kAdvisoryPath] = WithBody("See [setup](guides/setup/) or [top](/) or [mail](mailto:a@b.c).\n");
+  files[kAdvisoryPath] =
+      WithBody("See [setup](guides/setup/) or [top](/) or [mail](mailto:a@b.c).\n");
   CHECK(Findings(files, "relative-link") ==
         "advisories/2026/TEST-SA-2026-0001.md:28:13: warning: link 'guides/setup/' is relative; "
         "text is shown on several pages (lists, feeds, CSAF), so write a site path starting with "

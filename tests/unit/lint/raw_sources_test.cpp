@@ -8,8 +8,9 @@ namespace {
 
 TEST_CASE("RawSources reads front matter, lines and array items, CRLF included") {
   auto tree = OpenMemoryTree({
-      {"a.md", "+++\r\nid = \"A\"\r\n[[revisions]]\r\ndate = 2026-01-01\r\n[[revisions]]\r\n"
-               "date = 2026-02-01\r\n+++\r\nBody [x](/y/)\r\n"},
+      {"a.md",
+       "+++\r\nid = \"A\"\r\n[[revisions]]\r\ndate = 2026-01-01\r\n[[revisions]]\r\n"
+       "date = 2026-02-01\r\n+++\r\nBody [x](/y/)\r\n"},
       {"site.toml", "[site]\ntitle = \"T\"\n"},
       {"broken.md", "+++\nid = \n+++\n"},
   });

@@ -8,12 +8,12 @@ namespace {
 
 TEST_CASE("version-unlisted: each version a range names must be a listed release") {
   auto files = BaseFiles();
-  files[kAdvisoryPath] = Replace(kAdvisory, "versions = \"< 1.0.1\"",
-                                 "versions = \">= 0.9.0, < 1.0.1, != 2\"");
+  files[kAdvisoryPath] =
+      Replace(kAdvisory, "versions = \"< 1.0.1\"", "versions = \">= 0.9.0, < 1.0.1, != 2\"");
   // The range does not parse (no '!='): the build reports it, this check stays quiet.
   CHECK(Findings(files, "version-unlisted") == "");
-  files[kAdvisoryPath] = Replace(kAdvisory, "versions = \"< 1.0.1\"",
-                                 "versions = \">= 0.9.0, < 1.0.1\"");
+  files[kAdvisoryPath] =
+      Replace(kAdvisory, "versions = \"< 1.0.1\"", "versions = \">= 0.9.0, < 1.0.1\"");
   CHECK(Findings(files, "version-unlisted") ==
         "advisories/2026/TEST-SA-2026-0001.md:17:16: error: version 0.9.0 in the affected range "
         "is not a [[firmware]] release of device 'gw-1' (content/devices/gw-1/index.md lists "
@@ -26,7 +26,8 @@ TEST_CASE("version-unlisted: versions compare numerically, and the column finds 
   files[kAdvisoryPath] = Replace(kAdvisory, "versions = \"< 1.0.1\"",
                                  "versions = \">= 1.0, <= 1.0.1\"\n# 1.0 equals 1.0.0");
   CHECK(Findings(files, "version-unlisted") == "");
-  files[kAdvisoryPath] = Replace(kAdvisory, "versions = \"< 1.0.1\"", "versions = \">= 1, < 1.0.10\"");
+  files[kAdvisoryPath] =
+      Replace(kAdvisory, "versions = \"< 1.0.1\"", "versions = \">= 1, < 1.0.10\"");
   CHECK(Findings(files, "version-unlisted") ==
         "advisories/2026/TEST-SA-2026-0001.md:17:21: error: version 1.0.10 in the affected range "
         "is not a [[firmware]] release of device 'gw-1' (content/devices/gw-1/index.md lists "

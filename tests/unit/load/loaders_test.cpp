@@ -232,10 +232,10 @@ TEST_CASE("LoadAdvisory: field checks point at the value") {
   CHECK(c.Messages() ==
         p + ":2:1: error: missing required key 'status' in advisory front matter\n" +
         p + ":5:1: error: unknown key 'tlp2' in advisory front matter; did you mean 'tlp'?\n" +
-        p + ":13:7: error: 'vulnerabilities[1].cve' is 'CVE-26-1'; expected a CVE id such as CVE-2026-12345\n" +
-        p + ":14:7: error: 'vulnerabilities[1].cwe' is 'CWE-0287'; expected a CWE id such as CWE-287\n" +
+        p + ":13:7: error: 'vulnerabilities[1].cve' is 'CVE-26-1'; expected a CVE id such as CVE-2026-12345 [cve-syntax]\n" +
+        p + ":14:7: error: 'vulnerabilities[1].cwe' is 'CWE-0287'; expected a CWE id such as CWE-287 [cwe-unknown]\n" +
         p + ":16:29: error: invalid 'vulnerabilities[1].cvss_v3': unknown value 'X' for metric "
-            "'AC' (expected L or H)\n" +
+            "'AC' (expected L or H) [cvss-vector]\n" +
         p + ":23:1: error: unknown key 'affected[1].notes' in [[affected]]; expected one of: "
             "device, fixed, versions\n" +
         p + ":35:1: error: an acknowledgment needs 'names' or 'organization' (or both)\n");

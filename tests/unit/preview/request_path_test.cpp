@@ -70,6 +70,22 @@ TEST_CASE("content types cover every file herald writes") {
   CHECK(ContentTypeFor("myfeeds/advisories.json") == "application/json");
 }
 
+TEST_CASE("only Host names of this machine pass the loopback check") {
+  for (const char* host : {"localhost", "localhost:1313", "127.0.0.1", "127.0.0.1:8080", "[::1]",
+                           "[::1]:1313", "LOCALHOST:1313", "docs.localhost:1313", "localhost."}) {
+    CAPTURE(host);
+    CHECK(IsLoopbackHost(host));
+  }
+  for (const char* host : {"", "evil.example", "evil.example:1313", "127.0.0.1.evil.example",
+                           "localhost.evil.example", "127.0.0.2", "[::2]:1313", "localhost:abc",
+                           "[::1]x", "0.0.0.0", "192.168.1.5:1313", "localhostx"}) {
+    CAPTURE(host);
+    CHECK_FALSE(IsLoopbackHost(host));
+  }
+  CHECK(IsLoopbackAddress("127.0.0.1"));
+  CHECK_FALSE(IsLoopbackAddress("0.0.0.0"));
+}
+
 TEST_CASE("output paths as the browser shows them") {
   CHECK(UrlPathOf("index.html") == "/");
   CHECK(UrlPathOf("advisories/index.html") == "/advisories/");

@@ -124,6 +124,12 @@ TEST_CASE("folders redirect to their slash, missing pages get 404.html with stat
   CHECK(missing.body.find("data-requested=\"advisories/NOPE/index.html\"") != std::string::npos);
   CHECK(HttpFetch(s.port, "/nope.css").status == 404);
   CHECK(HttpFetch(s.port, "/", "POST").status == 405);
+  // DNS rebinding: a page of another site that resolves to 127.0.0.1.
+  HttpConnection c(s.port);
+  REQUIRE(c.SendRaw("GET / HTTP/1.1\r\nHost: attacker.example:1313\r\n\r\n"));
+  HttpResponse rebound = c.ReadResponse(false);
+  CHECK(rebound.status == 403);
+  CHECK(rebound.body.find("Home") == std::string::npos);
   CHECK(HttpFetch(s.port, "/", "DELETE").header("allow") == "GET, HEAD");
 }
 
@@ -185,7 +191,7 @@ TEST_CASE("requests for anything outside the site are refused, and no byte of it
   }
   // Raw bytes that never reach the handler are refused by the parser.
   HttpConnection raw(s.port);
-  raw.SendRaw(std::string("GET /\0/../x HTTP/1.1\r\nHost: x\r\n\r\n", 33));
+  raw.SendRaw(std::string("GET /\0/../x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 33));
   HttpResponse r = raw.ReadResponse(false, 3000);
   CHECK(r.status != 200);
   CHECK(r.body.find(kSecret) == std::string::npos);
@@ -195,7 +201,7 @@ TEST_CASE("requests for anything outside the site are refused, and no byte of it
 TEST_CASE("events announce changed paths; a failed build shows its errors until one succeeds") {
   Running s;
   HttpConnection events(s.port);
-  REQUIRE(events.SendRaw("GET /__herald/events HTTP/1.1\r\nHost: x\r\n\r\n"));
+  REQUIRE(events.SendRaw("GET /__herald/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
   HttpResponse head = events.ReadResponse(false);
   CHECK(head.status == 200);
   CHECK(head.header("content-type").rfind("text/event-stream", 0) == 0);
@@ -227,8 +233,13 @@ TEST_CASE("events announce changed paths; a failed build shows its errors until 
   CHECK(page.body.find("<h1>Fixed</h1>") != std::string::npos);
 }
 
-TEST_CASE("before any build succeeded, every page is the error page") {
+TEST_CASE("before any build succeeded, pages say it is building, then show its errors") {
   Running s(nullptr);
+  HttpResponse building = HttpFetch(s.port, "/advisories/");
+  CHECK(building.status == 503);
+  CHECK(building.header("retry-after") == "1");
+  CHECK(building.body.find("id=\"herald-building\"") != std::string::npos);
+  CHECK(building.body.find("/__herald/livereload.js") != std::string::npos);
   s.server.ShowErrors({{Severity::kError, {"site.toml", 1, 1}, "broken", ""}});
   HttpResponse r = HttpFetch(s.port, "/advisories/");
   CHECK(r.status == 500);
@@ -236,15 +247,17 @@ TEST_CASE("before any build succeeded, every page is the error page") {
   CHECK(r.body.find("/__herald/livereload.js") != std::string::npos);
 }
 
-TEST_CASE("Stop ends open event streams promptly") {
+TEST_CASE("Stop ends open event streams and idle connections promptly") {
   auto server = std::make_unique<Running>();
+  HttpConnection idle(server->port);
+  CHECK(idle.Request("GET", "/").status == 200);  // then kept alive, idle
   HttpConnection events(server->port);
-  REQUIRE(events.SendRaw("GET /__herald/events HTTP/1.1\r\nHost: x\r\n\r\n"));
+  REQUIRE(events.SendRaw("GET /__herald/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
   events.ReadUntil("event: hello", 5000);
   CHECK(server->server.open_event_streams() == 1);
   auto start = std::chrono::steady_clock::now();
   server->server.Stop();
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(8));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(4));
   CHECK(HttpConnection(server->port).ok() == false);
 }
 

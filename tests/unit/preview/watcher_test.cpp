@@ -61,12 +61,19 @@ TEST_CASE("edits, saves by rename, deletions and bursts are reported as one batc
   fs::remove(site.root / "content/pages/about.md");
   CHECK(Next(w) == std::set<std::string>{"content/pages/about.md"});
 
-  // A burst (git checkout, search and replace) is one batch.
+  // A burst (git checkout, search and replace) is one batch; a loaded
+  // machine may pause the writer past the quiet time, so allow a split.
   for (int i = 0; i < 30; ++i) site.Write("advisories/2026/B" + std::to_string(i % 5) + ".md", "b");
-  auto burst = Next(w);
+  std::set<std::string> burst;
+  int batches = 0;
+  for (auto batch = Next(w); batch != kTimeout; batch = Next(w, milliseconds(300))) {
+    burst.insert(batch.begin(), batch.end());
+    ++batches;
+  }
   CHECK(burst.size() == 5);
   CHECK(burst.count("advisories/2026/B4.md"));
-  CHECK(Next(w, milliseconds(200)) == kTimeout);
+  CHECK(batches >= 1);
+  CHECK(batches <= 3);
 }
 
 TEST_CASE("new and moved folders are watched; files outside the inputs are not reported") {
@@ -108,6 +115,18 @@ TEST_CASE("new and moved folders are watched; files outside the inputs are not r
   CHECK(Next(w) == std::set<std::string>{".git/refs/heads/main"});
   site.Write(".git/HEAD", "ref: refs/heads/other\n");
   CHECK(Next(w) == std::set<std::string>{".git/HEAD"});
+}
+
+TEST_CASE("a site folder reached through a symlink is watched") {
+  TempSite site;
+  fs::path link = site.root.string() + "-link";
+  fs::create_directory_symlink(site.root, link);
+  Watcher w(link.string());
+  std::string error;
+  REQUIRE(w.Start(&error));
+  site.Write("advisories/2026/A.md", "through the link");
+  CHECK(Next(w) == std::set<std::string>{"advisories/2026/A.md"});
+  fs::remove(link);
 }
 
 TEST_CASE("Wait returns when the interrupt descriptor becomes readable") {

@@ -46,11 +46,12 @@ TEST_CASE("WriteAtom writes every field, escaped") {
 
 TEST_CASE("WriteAtom of the hand-built site's device feed") {
   Site site = testing::MakeSite();
+  site.devices[0].firmware.clear();  // firmware entries: feeds_test.cpp, tests/feeds
   CHECK(WriteAtom(DeviceFeed(site, site.devices[0])) == R"x(<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
   <id>https://psirt.example/devices/gw-1/feed.atom</id>
-  <title type="text">Gateway 1: security advisories and support notices</title>
-  <subtitle type="text">Security advisories that name Gateway 1, and notices before its security support ends, from Test PSIRT.</subtitle>
+  <title type="text">Gateway 1: security advisories, firmware releases and support notices</title>
+  <subtitle type="text">Security advisories that name Gateway 1, its firmware releases, and notices before its security support ends, from Test PSIRT.</subtitle>
   <updated>2026-05-31T00:00:00Z</updated>
   <link rel="self" type="application/atom+xml" href="https://psirt.example/devices/gw-1/feed.atom" />
   <link rel="alternate" type="text/html" href="https://psirt.example/devices/gw-1/" />

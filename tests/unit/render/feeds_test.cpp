@@ -68,6 +68,7 @@ TEST_CASE("Withdrawn and superseded advisories say so in the title") {
 TEST_CASE("[feeds] limit caps the site feed, not the device feeds") {
   Site site = testing::MakeSite();
   site.config.feeds.limit = 1;
+  site.devices[0].firmware.clear();
   CHECK(Ids(SiteFeed(site)) ==
         std::vector<std::string>{"https://psirt.example/advisories/TEST-SA-2026-0001/"});
   CHECK(DeviceFeed(site, site.devices[0]).entries.size() == 4);
@@ -83,8 +84,9 @@ TEST_CASE("A feed without entries is dated at the build") {
 
 TEST_CASE("DeviceFeed holds the device's advisories and the milestones reached") {
   Site site = testing::MakeSite();
+  site.devices[0].firmware.clear();
   FeedData f = DeviceFeed(site, site.devices[0]);
-  CHECK(f.title == "Gateway 1: security advisories and support notices");
+  CHECK(f.title == "Gateway 1: security advisories, firmware releases and support notices");
   CHECK(f.home_url == "https://psirt.example/devices/gw-1/");
   CHECK(f.atom_url == "https://psirt.example/devices/gw-1/feed.atom");
   // Security support ends 2026-06-30; the build is on 2026-06-01: the 90-
@@ -107,6 +109,7 @@ TEST_CASE("DeviceFeed holds the device's advisories and the milestones reached")
 
 TEST_CASE("A milestone appears once its day is reached, and the day itself last") {
   Site site = testing::MakeSite();
+  site.devices[0].firmware.clear();
   site.build.build_time = testing::kEndOfSupport - 7 * 86400 - 1;
   CHECK(DeviceFeed(site, site.devices[0]).entries.size() == 4);
   site.build.build_time = testing::kEndOfSupport - 7 * 86400;
@@ -121,8 +124,56 @@ TEST_CASE("A milestone appears once its day is reached, and the day itself last"
 
 TEST_CASE("A device without a known end of security support has no milestones") {
   Site site = testing::MakeSite();
+  site.devices[0].firmware.clear();
   site.devices[0].support.end_of_security_support = {};
   CHECK(DeviceFeed(site, site.devices[0]).entries.size() == 2);
+}
+
+TEST_CASE("DeviceFeed has an entry per firmware release out by the build") {
+  Site site = testing::MakeSite();
+  Firmware& fw = site.devices[0].firmware[0];
+  fw.is_security = true;
+  fw.criticality = "critical";
+  fw.install_within_days = 7;
+  fw.security_notes.source = fw.security_notes.plain = "Stops remote takeover. Install now.";
+  fw.security_notes.html = "<p>Stops remote takeover. Install now.</p>\n";
+  fw.download_url = "/downloads/gw1-1.2.0.bin";
+  fw.advisories.push_back({"TEST-SA-2026-0001", {}});
+  Firmware later;
+  later.version = "1.3.0";
+  later.released = testing::kBuildTime + 86400;  // not out yet
+  site.devices[0].firmware.insert(site.devices[0].firmware.begin(), later);
+  FeedData f = DeviceFeed(site, site.devices[0]);
+  const FeedEntry* e = nullptr;
+  for (const FeedEntry& x : f.entries) {
+    if (x.id.find("#fw-") != std::string::npos) {
+      CHECK(e == nullptr);  // only the release that is out
+      e = &x;
+    }
+  }
+  REQUIRE(e != nullptr);
+  CHECK(e->id == "https://psirt.example/devices/gw-1/#fw-1.2.0");
+  CHECK(e->url == e->id);
+  CHECK(e->id_is_url);
+  CHECK(e->title == "[Security update, Critical] Gateway 1: firmware 1.2.0");
+  CHECK(e->published == 1777593600);
+  CHECK(e->updated == e->published);
+  CHECK(e->summary == "Stops remote takeover. Install now.");
+  CHECK(e->content_html ==
+        "<p>Firmware 1.2.0 for Gateway 1 was released on 2026-05-01.</p>\n"
+        "<p>Stops remote takeover. Install now.</p>\n"
+        "<p>Install within 7 days.</p>\n"
+        "<p>Fixes: <a href=\"https://psirt.example/advisories/TEST-SA-2026-0001/\">TEST-SA-2026-0001</a></p>\n"
+        "<p><a href=\"https://psirt.example/downloads/gw1-1.2.0.bin\">Download firmware 1.2.0</a></p>\n"
+        "<p><a href=\"https://psirt.example/devices/gw-1/#fw-1.2.0\">Release notes on the Gateway 1 page</a></p>\n");
+  site.devices[0].firmware[1].is_security = false;
+  site.devices[0].firmware[1].notes.source = site.devices[0].firmware[1].notes.plain = "Faster pairing.";
+  f = DeviceFeed(site, site.devices[0]);
+  for (const FeedEntry& x : f.entries) {
+    if (x.id.find("#fw-") == std::string::npos) continue;
+    CHECK(x.title == "[Firmware] Gateway 1: firmware 1.2.0");
+    CHECK(x.summary == "Faster pairing.");
+  }
 }
 
 TEST_CASE("RenderFeeds writes three formats for the site and each device") {

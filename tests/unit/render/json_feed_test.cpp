@@ -50,12 +50,13 @@ TEST_CASE("WriteJsonFeed writes every field, escaped") {
 
 TEST_CASE("WriteJsonFeed of the hand-built site's device feed") {
   Site site = testing::MakeSite();
+  site.devices[0].firmware.clear();  // firmware entries: feeds_test.cpp, tests/feeds
   CHECK(WriteJsonFeed(DeviceFeed(site, site.devices[0])) == R"x({
   "version": "https://jsonfeed.org/version/1.1",
-  "title": "Gateway 1: security advisories and support notices",
+  "title": "Gateway 1: security advisories, firmware releases and support notices",
   "home_page_url": "https://psirt.example/devices/gw-1/",
   "feed_url": "https://psirt.example/devices/gw-1/feed.json",
-  "description": "Security advisories that name Gateway 1, and notices before its security support ends, from Test PSIRT.",
+  "description": "Security advisories that name Gateway 1, its firmware releases, and notices before its security support ends, from Test PSIRT.",
   "language": "en",
   "authors": [
     {

@@ -45,12 +45,13 @@ TEST_CASE("WriteRss writes every field, escaped") {
 
 TEST_CASE("WriteRss of the hand-built site's device feed") {
   Site site = testing::MakeSite();
+  site.devices[0].firmware.clear();  // firmware entries: feeds_test.cpp, tests/feeds
   CHECK(WriteRss(DeviceFeed(site, site.devices[0])) == R"x(<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">
   <channel>
-    <title>Gateway 1: security advisories and support notices</title>
+    <title>Gateway 1: security advisories, firmware releases and support notices</title>
     <link>https://psirt.example/devices/gw-1/</link>
-    <description>Security advisories that name Gateway 1, and notices before its security support ends, from Test PSIRT.</description>
+    <description>Security advisories that name Gateway 1, its firmware releases, and notices before its security support ends, from Test PSIRT.</description>
     <language>en</language>
     <lastBuildDate>Sun, 31 May 2026 00:00:00 +0000</lastBuildDate>
     <generator>herald 0.1.0</generator>

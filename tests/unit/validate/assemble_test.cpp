@@ -115,10 +115,10 @@ TEST_CASE("devices named by vulnerabilities, remediations and not_affected") {
   const std::string list = "; expected a folder of content/devices/ (hub-100, hub-200)\n";
   CHECK(run.Messages() ==
         p + ":12:12: error: vulnerability names device 'hub-100', which is not in the advisory's "
-            "[[affected]] or [[not_affected]]\n" +
+            "[[affected]] or [[not_affected]] [device-mention]\n" +
         p + ":25:10: error: [[not_affected]] names device 'hub-9', which does not exist" + list +
         p + ":30:12: error: remediation names device 'hub-100', which the advisory does not "
-            "mention in [[affected]] or [[not_affected]]\n" +
+            "mention in [[affected]] or [[not_affected]] [device-mention]\n" +
         p + ":30:23: error: [[remediations]] devices names device 'nope', which does not exist" +
         list);
 }
@@ -146,7 +146,7 @@ TEST_CASE("revisions must have strictly increasing dates") {
   Run run = Assemble(std::move(f));
   const std::string tail =
       "; revisions are listed oldest first with strictly increasing dates (give two revisions "
-      "on one day a time of day)\n";
+      "on one day a time of day) [revision-order]\n";
   CHECK(run.Messages() ==
         "advisories/2026/ACME-SA-2026-0001.md:34:1: error: revision 2 (2026-03-14T09:00:00Z) is "
         "not later than revision 1 (2026-03-14T09:00:00Z)" + tail +
@@ -166,10 +166,11 @@ TEST_CASE("version ranges and fixed versions are checked against the device") {
   Run run = Assemble(std::move(f));
   CHECK(run.Messages() ==
         "advisories/2026/ACME-SA-2026-0001.md:21:12: error: 'versions' is not a version range: "
-        "'latest' is not a version; expected constraints such as '>= 2.0.0, < 2.4.1'\n"
+        "'latest' is not a version; expected constraints such as '>= 2.0.0, < 2.4.1' "
+        "[version-range]\n"
         "advisories/2026/ACME-SA-2026-0001.md:22:9: error: fixed version '2.4.2' is not a "
         "[[firmware]] release of device 'hub-200'; add the release to "
-        "content/devices/hub-200/index.md or correct the version\n");
+        "content/devices/hub-200/index.md or correct the version [version-unlisted]\n");
 }
 
 TEST_CASE("firmware may not name an unpublished advisory") {
