@@ -8,6 +8,7 @@
 #include "coverage/coverage.h"
 
 #include <algorithm>
+#include <memory>
 #include <cctype>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -23,8 +24,9 @@ using nlohmann::json;
 
 struct CoverageContext {
   Timestamp now = 0;
-  json site;    // {"site": {...}, "manufacturer": {...}, ...}
-  json device;  // null for the site-wide report
+  // Shared, not copied: a context is copied for every item and entry.
+  std::shared_ptr<const json> site;    // {"site": {...}, "manufacturer": {...}, ...}
+  std::shared_ptr<const json> device;  // null for the site-wide report
   const json* firmware = nullptr;  // the entry under evaluation
   const json* advisory = nullptr;  // the advisory under evaluation
   std::string device_status;       // on_sale, supported, unsupported, end_of_life
@@ -370,13 +372,13 @@ std::vector<json> Resolve(const CoverageContext& ctx, const std::string& path) {
   std::vector<json> out;
   if (keys.empty()) return out;
   if (keys[0] == "site") {
-    Collect(ctx.site, keys, 1, &out);
+    Collect(*ctx.site, keys, 1, &out);
   } else if (keys[0] == "device") {
-    if (ctx.device.is_null()) return {json()};
+    if (!ctx.device || ctx.device->is_null()) return {json()};
     if (keys.size() > 1 && keys[1] == "firmware" && ctx.firmware && !ctx.whole_lists) {
       Collect(*ctx.firmware, keys, 2, &out);
     } else {
-      Collect(ctx.device, keys, 1, &out);
+      Collect(*ctx.device, keys, 1, &out);
     }
   } else if (keys[0] == "advisory") {
     if (!ctx.advisory) return {json()};
@@ -822,12 +824,17 @@ std::string Describe(const json& entry, const char* key) {
 
 Verdict EvaluateItem(const CoverageContext& ctx, const BaselineItem& item,
                      const std::vector<json>& advisories) {
-  bool per_firmware = !ctx.device.is_null() && NamesPrefix(item, "device.firmware.");
+  bool per_firmware = ctx.device && !ctx.device->is_null() && NamesPrefix(item, "device.firmware.");
   bool per_advisory = NamesPrefix(item, "advisory.");
   Verdict result;
   if (per_firmware || per_advisory) {
-    const json empty = json::array();
-    const json& entries = per_advisory ? json(advisories) : ctx.device["firmware"];
+    // Pointers, so the advisories are not copied for every item.
+    std::vector<const json*> entries;
+    if (per_advisory) {
+      for (const json& a : advisories) entries.push_back(&a);
+    } else if (ctx.device->contains("firmware")) {
+      for (const json& f : (*ctx.device)["firmware"]) entries.push_back(&f);
+    }
     if (entries.empty()) {
       return NotApplicable(per_advisory ? "no advisory for this device yet" : "no firmware release yet");
     }
@@ -839,7 +846,8 @@ Verdict EvaluateItem(const CoverageContext& ctx, const BaselineItem& item,
                                                                    p == "advisory.severity";
                                                           });
     int applicable = 0;
-    for (const json& e : entries) {
+    for (const json* entry : entries) {
+      const json& e = *entry;
       if (vulnerability_item && e.value("category", "") != "security_advisory") continue;
       CoverageContext one = ctx;
       if (per_advisory) {
@@ -886,7 +894,7 @@ void Tally(CoverageReport* r) {
 CoverageContext BaseContext(const Site& site) {
   CoverageContext ctx;
   ctx.now = site.build.build_time;
-  ctx.site = SiteJson(site);
+  ctx.site = std::make_shared<const json>(SiteJson(site));
   ctx.language = site.config.site.language.empty() ? "en" : site.config.site.language;
   for (const Page& p : site.pages) {
     ctx.page_roles.push_back(p.role);
@@ -937,7 +945,7 @@ bool EvaluateCondition(const CoverageContext& ctx, const std::string& condition)
 
 CoverageReport EvaluateDevice(const Site& site, const Device& device, const Baseline& baseline) {
   CoverageContext ctx = BaseContext(site);
-  ctx.device = DeviceJson(device);
+  ctx.device = std::make_shared<const json>(DeviceJson(device));
   ctx.device_status = DeviceStatusName(device.status);
   auto g = site.guides_by_device.find(device.slug);
   if (g != site.guides_by_device.end()) {
@@ -981,7 +989,7 @@ CoverageReport EvaluateSite(const Site& site, const Baseline& baseline) {
       bool any = false;
       for (const Device& d : site.devices) {
         CoverageContext dc = ctx;
-        dc.device = DeviceJson(d);
+        dc.device = std::make_shared<const json>(DeviceJson(d));
         any = any || EvaluateCondition(dc, scope->second);
       }
       if (!any) {
