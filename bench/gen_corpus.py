@@ -437,7 +437,7 @@ def make_advisories(rng, n, devices):
             a["status"] = "draft" if y2 < 0.01 else "interim" if y2 < 0.05 else "final"
             if a["category"] != "security_advisory" and a["status"] == "interim":
                 a["status"] = "final"
-            a["tlp"] = "CLEAR" if a["status"] != "draft" or rng.random() < 0.5 else "AMBER"
+            a["tlp"] = "CLEAR"  # herald check flags non-CLEAR files in a site repository
             a["published_out"] = a["status"] != "draft" and a["tlp"] == "CLEAR"
             eligible = max(1, bisect.bisect_right(seconds, published))
             chosen = []
@@ -532,7 +532,7 @@ def advisory_doc(rng, text, a):
     if a["superseded_by"]:
         fm["superseded_by"] = a["superseded_by"]
     vulns, max_score = [], 0.0
-    for v in a["vulns"]:
+    for vi, v in enumerate(a["vulns"]):
         x = {}
         if v["cve"]:
             x["cve"] = v["cve"]
@@ -542,7 +542,9 @@ def advisory_doc(rng, text, a):
             x["cvss_v3"] = v["v3"][0]
         if v["v4"]:
             x["cvss_v4"] = v["v4"][0]
-        if len(devs) > 1 and cat == "security_advisory" and rng.random() < 0.5:
+        # Later vulnerabilities may concern only some devices; the first concerns them
+        # all, so that every [[affected]] device has a vulnerability (CSAF 6.2.1).
+        if vi > 0 and len(devs) > 1 and cat == "security_advisory" and rng.random() < 0.5:
             x["devices"] = sorted(d["slug"] for d in rng.sample(devs, rng.randint(1, len(devs))))
         if v["exploited"]:
             x["actively_exploited"] = True
@@ -716,7 +718,9 @@ def device_doc(rng, text, d, all_devices):
                     "summary": f"Acme provides free security updates for the {name} until {long_date(d['eoss'])}.",
                     "update_frequency": "Maintenance releases about every three months; security fixes as soon as they are ready.",
                     "update_mechanism": "Signed over-the-air updates into an inactive A/B partition, with automatic rollback.",
-                    "automatic_updates": d["automatic"], "last_reviewed": dt.date(2026, 6, 1)},
+                    "automatic_updates": d["automatic"],
+                    # Reviewed after support ended, if it has (herald check: support-ended).
+                    "last_reviewed": eoss + dt.timedelta(days=1) if d["eoss"] < BUILD_TIME else dt.date(2026, 6, 1)},
         "compliance": {"laws": ["EU Radio Equipment Directive 2014/53/EU", "EU Cyber Resilience Act (EU) 2024/2847", "GDPR (EU) 2016/679"],
                        "eu_declaration_url": f"https://acme.example/compliance/{slug}/eu-declaration-of-conformity.pdf"},
         "sbom": {"maintained": True, "hbom_maintained": False, "format": "cyclonedx", "public": True,

@@ -41,6 +41,16 @@ if node "$HERE/cwe.mjs" check "$ROOT/data/cwe-4.17.csv"; then ok; else fail "dat
 # Every document and the directory, the harness's own negative cases, the fixtures.
 if node "$HERE/check.mjs" "$WORK/site" "$CORPUS"; then ok; else fail "CSAF validation (check.mjs)"; fi
 
+# --- The 1,000-advisory benchmark corpus (bench/gen_corpus.py) -----------------
+# Generated content exercises product trees and ranges the example does not.
+if /usr/bin/python3 "$ROOT/bench/gen_corpus.py" 1000 "$WORK/corpus1k" >/dev/null &&
+   "$HERALD" build "$WORK/corpus1k" --out "$WORK/corpus1k-out" --quiet; then
+  if node "$HERE/validate.mjs" --site "$WORK/corpus1k-out" | tail -2 | grep -q "0 errors, 0 optional-test warnings"; then ok
+  else fail "CSAF validation of the 1,000-advisory corpus"; fi
+else
+  fail "generating or building the 1,000-advisory corpus"
+fi
+
 # --- Signatures: [csaf] signing_key with a throwaway key --------------------------
 # By key id from the GnuPG home, and by key file (imported into a temporary home).
 export GNUPGHOME="$WORK/gnupg"
