@@ -71,22 +71,6 @@ std::string JsonString(std::string_view s) {
 
 std::string_view LiveReloadScript() { return kScript; }
 
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string InjectLiveReload(std::string_view html, std::string_view served,
                              std::string_view requested, std::string_view overlay) {
   std::string addition = std::string(overlay) + ScriptTag(served, requested);

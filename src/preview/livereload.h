@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/escape.h"
 
 namespace herald::preview {
 
@@ -43,6 +44,6 @@ std::string BuildingPage();
 inline constexpr size_t kMaxNamedPaths = 2000;
 std::string ReloadEventData(const std::vector<std::string>& changed_paths);
 
-std::string EscapeHtml(std::string_view text);
+using herald::EscapeHtml;
 
 }  // namespace herald::preview

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "base/escape.h"
 #include "model/site.h"
 #include "render/plain_text.h"
 #include "render/view_model.h"
@@ -13,22 +14,6 @@ namespace herald {
 namespace {
 
 constexpr Timestamp kDay = 86400;
-
-std::string EscapeHtml(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 bool HasScore(const Advisory& a) {
   for (const Vulnerability& v : a.vulnerabilities) {
