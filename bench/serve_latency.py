@@ -38,6 +38,8 @@ def main():
     ap.add_argument("--edits", type=int, default=10)
     ap.add_argument("--bin", default=None)
     ap.add_argument("--timeout", type=float, default=600, help="seconds to wait for startup")
+    ap.add_argument("--edit-timeout", type=float, default=300, help="seconds to wait for one edit")
+    ap.add_argument("--log", help="write the server's output here")
     args = ap.parse_args()
 
     if args.kind == "herald":
@@ -65,8 +67,9 @@ def main():
         original = f.read()
 
     t_start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    log = open(args.log, "w") if args.log else subprocess.DEVNULL
+    proc = subprocess.Popen(cmd + (["--verbose"] if args.log and args.kind == "herald" else []), env=env,
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     latencies = []
     try:
         while True:
@@ -90,8 +93,9 @@ def main():
                 page = fetch(url)
                 if page and marker in page:
                     break
-                if time.perf_counter() - t0 > 120:
-                    sys.exit(f"edit {i}: the page did not change within 120 s")
+                if time.perf_counter() - t0 > args.edit_timeout:
+                    sys.exit(f"edit {i}: the page did not change within {args.edit_timeout:.0f} s "
+                             f"(earlier edits: {', '.join(f'{x:.0f} ms' for x in latencies)})")
                 time.sleep(0.001)
             latencies.append((time.perf_counter() - t0) * 1000)
             time.sleep(0.5)
@@ -105,7 +109,7 @@ def main():
             os.killpg(proc.pid, signal.SIGKILL)
     print(f"{args.kind} serve: edit -> page served: median {statistics.median(latencies):.1f} ms, "
           f"min {min(latencies):.1f} ms, max {max(latencies):.1f} ms over {len(latencies)} edits "
-          f"(startup until first page {startup:.1f} s)")
+          f"(startup until first page {startup:.1f} s; each: {', '.join(f'{x:.0f}' for x in latencies)} ms)")
 
 
 if __name__ == "__main__":
