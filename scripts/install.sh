@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config git ca-certificates
   libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev libtomlplusplus-dev
-  libgit2-dev libcpp-httplib-dev doctest-dev nlohmann-json3-dev libpugixml-dev libssl-dev libgpgme-dev)
+  libgit2-dev libcpp-httplib-dev doctest-dev nlohmann-json3-dev libpugixml-dev libssl-dev libgpgme-dev libjemalloc-dev)
 source scripts/lib.sh
 install_missing "${packages[@]}"
 

@@ -3,9 +3,11 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <mutex>
+#include <vector>
 
 namespace herald {
 namespace {
@@ -14,12 +16,21 @@ namespace {
 // because the source is cleaned of U+0001 before parsing.
 constexpr char kMarker[] = "\x01HERALD-H\x01";
 
-// cmark-gfm keeps the inline parser's table of special characters in a
-// global that every parser adds its extensions' characters to when it starts
-// and removes them from when it finishes; parses running at the same time
-// then miss autolinks at random. Parsing is therefore serialised; rendering
-// the tree to HTML, the larger half of the work, still runs in parallel.
-std::mutex& ParseMutex() {
+constexpr int kMaxPlainTextDepth = 64;
+
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist",
+                                      "tagfilter"};
+
+// cmark-gfm 0.29 keeps the inline parser's table of special characters in a
+// global: each parse adds its extensions' characters (':' and 'w' for
+// autolinks, '~' for strikethrough) when inline parsing starts and removes
+// them when it ends, so a parse finishing on one thread makes a parse running
+// on another miss autolinks (github/cmark-gfm PR #176, unmerged). Inline
+// parsing (cmark_parser_finish) is therefore serialised; block parsing
+// (cmark_parser_feed) and rendering run in parallel. The extensions need
+// their character lists to match delimiters, so the lists cannot simply be
+// pinned in the table once.
+std::mutex& InlineParseMutex() {
   static std::mutex mutex;
   return mutex;
 }
@@ -35,15 +46,24 @@ void Attach(cmark_parser* parser, const char* name) {
   }
 }
 
-std::string PlainOf(cmark_node* node) {
+// The text of `node` with markup dropped; with `blocks_on_lines`, each block
+// (paragraph, item, heading) ends a line.
+std::string PlainOf(cmark_node* node, bool blocks_on_lines = false) {
   std::string out;
   cmark_iter* iter = cmark_iter_new(node);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     cmark_node* cur = cmark_iter_get_node(iter);
-    if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node_type type = cmark_node_get_type(cur);
+    if (ev == CMARK_EVENT_EXIT && blocks_on_lines &&
+        (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) && !out.empty() &&
+        out.back() != '\n') {
+      out += '\n';
+    }
+    if (ev != CMARK_EVENT_ENTER) continue;
     if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+      if (const char* lit = cmark_node_get_literal(cur)) out += lit;
+    } else if (type == CMARK_NODE_CODE_BLOCK && blocks_on_lines) {
       if (const char* lit = cmark_node_get_literal(cur)) out += lit;
     } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
       out += ' ';
@@ -129,13 +149,11 @@ RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& 
   int opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   if (options.raw_html) opts |= CMARK_OPT_UNSAFE;
   cmark_parser* parser = cmark_parser_new(opts);
-  for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"}) {
-    Attach(parser, name);
-  }
+  for (const char* name : kExtensions) Attach(parser, name);
+  cmark_parser_feed(parser, clean.data(), clean.size());
   cmark_node* doc;
   {
-    std::lock_guard<std::mutex> lock(ParseMutex());
-    cmark_parser_feed(parser, clean.data(), clean.size());
+    std::lock_guard<std::mutex> lock(InlineParseMutex());
     doc = cmark_parser_finish(parser);
   }
   if (!options.raw_html) EscapeRawHtml(doc);
@@ -144,11 +162,14 @@ RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& 
   std::map<std::string, int> used_ids;
   std::set<std::string> assigned;
   std::vector<cmark_node*> headings;
+  int depth = 0, max_depth = 0;
   cmark_iter* iter = cmark_iter_new(doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     cmark_node* cur = cmark_iter_get_node(iter);
+    if (ev == CMARK_EVENT_EXIT) --depth;
     if (ev != CMARK_EVENT_ENTER) continue;
+    if (cmark_node_first_child(cur)) max_depth = std::max(max_depth, ++depth);
     cmark_node_type type = cmark_node_get_type(cur);
     if (type == CMARK_NODE_HEADING) {
       headings.push_back(cur);
@@ -163,9 +184,17 @@ RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& 
   }
   cmark_iter_free(iter);
 
-  char* plain = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
-  result.text.plain = plain;
-  free(plain);
+  // cmark's plain-text renderer indents every line by its nesting, so its
+  // cost grows with the square of the depth: 20,000 nested list items take
+  // minutes. Beyond any depth a real document has, fall back to the text
+  // alone, which is linear.
+  if (max_depth <= kMaxPlainTextDepth) {
+    char* plain = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
+    result.text.plain = plain;
+    free(plain);
+  } else {
+    result.text.plain = PlainOf(doc, true);
+  }
   while (!result.text.plain.empty() && result.text.plain.back() == '\n') result.text.plain.pop_back();
 
   for (cmark_node* heading : headings) {

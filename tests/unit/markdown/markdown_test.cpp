@@ -203,3 +203,21 @@ TEST_CASE("plain text drops markup") {
 
 }  // namespace
 }  // namespace herald
+
+TEST_CASE("deeply nested lists render in linear time and keep their text") {
+  // cmark's plain-text renderer is quadratic in the nesting depth (20,000
+  // levels took minutes); past the cap the text comes from a linear walk.
+  std::string deep;
+  for (int i = 0; i < 20000; ++i) deep += "- ";
+  deep += "deep word\n\n";
+  for (int i = 0; i < 20000; ++i) deep += "> ";
+  deep += "quoted word\n";
+  auto nested = herald::RenderMarkdown(deep, {});
+  CHECK(nested.text.plain == "deep word\nquoted word");
+  CHECK(nested.text.html.find("deep word") != std::string::npos);
+
+  // Below the cap, cmark's own rendering (list markers and indentation) stays.
+  std::string shallow = herald::RenderMarkdown("- one\n  - two\n", {}).text.plain;
+  CHECK(shallow.find("- one\n") != std::string::npos);
+  CHECK(shallow.find("  - two") != std::string::npos);
+}
