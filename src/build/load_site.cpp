@@ -6,6 +6,7 @@
 #include "build/load_cache.h"
 #include "base/utf8.h"
 #include "load/loaders.h"
+#include "source/size_limit.h"
 #include "validate/assemble.h"
 
 namespace herald {
@@ -152,8 +153,11 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
   loaded.tree = std::move(source);
   const SourceTree& tree = *loaded.tree;
   bool in_git = git != nullptr;
+  // Files over the size limit are never read; all of them reported first.
+  std::set<std::string> oversized = ReportOversizedFiles(tree, diags);
   auto config_text = tree.Read("site.toml");
   if (!config_text) {
+    if (oversized.count("site.toml")) return std::nullopt;
     diags.Error({}, "no site.toml in '" + options.site_dir + "'" +
                         (options.ref.empty() ? "" : " at " + options.ref) +
                         "; run herald in a site folder or pass SITE_DIR (see herald init)");
@@ -223,7 +227,7 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
   size_t parsed_count = 0;
   for (size_t i = 0; i < jobs.size(); ++i) {
     if (!readable[i]) {
-      diags.Error({jobs[i].path, 0, 0}, "cannot read file");
+      if (!oversized.count(jobs[i].path)) diags.Error({jobs[i].path, 0, 0}, "cannot read file");
       continue;
     }
     for (const Diagnostic& d : parsed[i].diagnostics) diags.Add(d);

@@ -12,13 +12,6 @@
 namespace herald::cli {
 namespace {
 
-const Command& CheckCommand() {
-  for (const Command& c : Commands()) {
-    if (std::string(c.name) == "check") return c;
-  }
-  return Commands().front();
-}
-
 void ListChecks() {
   for (const LintRule& rule : LintRules()) {
     std::string name = rule.name;
@@ -35,13 +28,14 @@ int RunCheck(Args& args) {
   std::string format_name = "text";
   args.Value("--ref", &options.source.ref);
   args.Value("--since", &options.since);
+  args.Value("--against", &options.against);
   args.Value("--format", &format_name);
   bool strict = args.Flag("--strict");
   bool list = args.Flag("--list-checks");
   bool coverage = args.Flag("--coverage");
   std::vector<std::string> rest;
   std::string error;
-  const Command& cmd = CheckCommand();
+  const Command& cmd = FindCommand("check");
   if (!args.Rest(&rest, &error)) return UsageError(cmd, error);
   if (rest.size() > 1) return UsageError(cmd, "expected at most one SITE_DIR");
   ReportFormat format;

@@ -4,12 +4,11 @@
 #pragma once
 
 #include <cstdio>
-#include <optional>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "base/dates.h"
 #include "base/dates.h"
 #include "base/diagnostics.h"
 
@@ -43,6 +42,8 @@ struct Command {
 };
 
 const std::vector<Command>& Commands();
+/// The row named `name` (which must exist).
+const Command& FindCommand(const char* name);
 int Run(int argc, char** argv);
 
 // Shared helpers for command files.
@@ -53,11 +54,18 @@ std::string Version();
 /// SOURCE_DATE_EPOCH, when set: decimal seconds since 1970.
 bool ReadSourceDateEpoch(std::optional<Timestamp>* out, std::string* error);
 
+/// Today at 00:00Z: SOURCE_DATE_EPOCH's day when set (so tests are
+/// reproducible), else the clock's (init_cmd.cpp).
+Timestamp Today();
+/// Writes a source file for init and new, creating its folders; refuses an
+/// existing file unless `overwrite` (init_cmd.cpp).
+bool WriteNewFile(const std::filesystem::path& path, const std::string& text, bool overwrite,
+                  std::string* error);
+
 int RunBuild(Args& args);
 int RunCheck(Args& args);
 int RunServe(Args& args);  // serve_cmd.cpp
-
-/// SOURCE_DATE_EPOCH, when set (build_cmd.cpp); false with `*error` when malformed.
-bool ReadSourceDateEpoch(std::optional<Timestamp>* out, std::string* error);
+int RunInit(Args& args);
+int RunNew(Args& args);
 
 }  // namespace herald::cli

@@ -107,6 +107,13 @@ constexpr char kCheckUsage[] =
     "  --since REF        report only findings in files changed since REF (the\n"
     "                     merge base with it), and findings elsewhere that the\n"
     "                     change introduced; cross-references use the whole site\n"
+    "  --against DIR|REF  refuse what must never happen to published advisories,\n"
+    "                     compared with a previous release: a build's output\n"
+    "                     folder (what is deployed) or a Git ref, built in memory.\n"
+    "                     An advisory removed (mark it withdrawn instead), an id or\n"
+    "                     first publication date changed, a CSAF version or\n"
+    "                     current_release_date going backwards, a change without a\n"
+    "                     new [[revisions]] entry are errors\n"
     "  --format FORMAT    text (default), github (workflow annotations) or json\n"
     "  --strict           treat warnings as errors\n"
     "  --list-checks      list the checks with a line on each, and exit\n"
@@ -115,7 +122,8 @@ constexpr char kCheckUsage[] =
     "  --quiet, -q        print errors only\n"
     "  --help, -h         show this help\n"
     "\n"
-    "In CI, on a pull request: herald check --since origin/main --format github\n"
+    "In CI, on a pull request:\n"
+    "  herald check --since origin/main --against origin/main --format github\n"
     "\n"
     "Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage error.\n"
     "SOURCE_DATE_EPOCH, when set, is the time dates are checked against.\n";
@@ -141,6 +149,51 @@ constexpr char kServeUsage[] =
     "\n"
     "Stops on Ctrl+C (SIGINT) or SIGTERM. Exit status: 0 stopped, 1 cannot serve\n"
     "(the site cannot be read, the port is taken), 2 usage error.\n";
+
+constexpr char kInitUsage[] =
+    "Usage: herald init DIR [--force]\n"
+    "\n"
+    "Creates a new site in DIR that builds as it is: site.toml with every required\n"
+    "field, a sample device with a guide, a sample notice, two pages, and CI jobs\n"
+    "that check every pull request and build main (.github/workflows/herald.yml,\n"
+    ".gitlab-ci.yml). What only you can fill in (your organisation, its contacts,\n"
+    "practices and policies) is marked TODO; herald check lists each as a\n"
+    "[placeholder] warning, so --strict fails until all are done.\n"
+    "\n"
+    "Options:\n"
+    "  --force       write into DIR even when it is not empty, replacing files of\n"
+    "                the same names\n"
+    "  --help, -h    show this help\n"
+    "\n"
+    "Dates in the new files are today's (SOURCE_DATE_EPOCH's day when set).\n"
+    "Exit status: 0 created, 1 DIR not empty or not writable, 2 usage error.\n";
+
+constexpr char kNewUsage[] =
+    "Usage: herald new advisory [ID] [--device SLUG] [--year YYYY] [--site DIR]\n"
+    "       herald new device SLUG [--site DIR]\n"
+    "       herald new guide DEVICE TOPIC [NAME] [--site DIR]\n"
+    "\n"
+    "Writes one new file from its template, named as herald expects it, and never\n"
+    "overwrites a file. Parts to fill in are marked TODO (herald check lists them).\n"
+    "\n"
+    "  advisory   a draft in advisories/YYYY/ID.md. Without ID, the next free one:\n"
+    "             the newest id's prefix, this year, the next number\n"
+    "             (ACME-SA-2026-0007 → ACME-SA-2026-0008). IDs are upper-case letters\n"
+    "             and digits in dash-separated groups\n"
+    "  device     content/devices/SLUG/index.md; SLUG is lower-case letters, digits\n"
+    "             and single dashes, such as hub-200\n"
+    "  guide      content/devices/DEVICE/guides/TOPIC.md, TOPIC one of herald's guide\n"
+    "             topics (such as secure-setup, software-update); topic 'other' is\n"
+    "             written to NAME.md\n"
+    "\n"
+    "Options:\n"
+    "  --site DIR     the site folder (default: the current folder)\n"
+    "  --device SLUG  the device the advisory concerns (default: the site's only\n"
+    "                 device, if it has one)\n"
+    "  --year YYYY    the advisory's year (default: this year, or SOURCE_DATE_EPOCH's)\n"
+    "  --help, -h     show this help\n"
+    "\n"
+    "Exit status: 0 created, 1 the file exists or SITE is not a site, 2 usage error.\n";
 
 int RunHelp(Args& args);
 int RunVersion(Args&) {
@@ -191,9 +244,18 @@ const std::vector<Command>& Commands() {
       {"build", "build the site into public/", kBuildUsage, RunBuild},
       {"check", "validate the site without writing anything", kCheckUsage, RunCheck},
       {"serve", "preview the site, rebuilding and reloading on every edit", kServeUsage, RunServe},
+      {"init", "create a new site, ready to build", kInitUsage, RunInit},
+      {"new", "add an advisory, device or guide from its template", kNewUsage, RunNew},
       {"version", "print herald's version", kVersionUsage, RunVersion},
   };
   return kCommands;
+}
+
+const Command& FindCommand(const char* name) {
+  for (const Command& c : Commands()) {
+    if (std::string(c.name) == name) return c;
+  }
+  return Commands().front();
 }
 
 int Run(int argc, char** argv) {

@@ -12,18 +12,28 @@ auto Key(const Diagnostic& d) {
   return std::tie(d.where.path, d.where.line, d.where.column, d.severity, d.message, d.check);
 }
 
-std::vector<Diagnostic> Check(const SourceOptions& source, Timestamp now, Timestamp* build_time) {
+std::vector<Diagnostic> Check(const SourceOptions& source, Timestamp now, const Release* previous,
+                              Timestamp* build_time) {
   Diagnostics diags;
   if (auto loaded = LoadSite(source, diags)) {
     if (build_time) *build_time = loaded->site.build.build_time;
-    CheckLoadedSite(*loaded, now, diags);
+    CheckLoadedSite(*loaded, now, diags, previous);
   }
   return diags.Sorted();
 }
 
+// A problem with the command's inputs rather than with a file.
+Diagnostic FileLessError(std::string message) {
+  Diagnostic d;
+  d.severity = Severity::kError;
+  d.message = std::move(message);
+  return d;
+}
+
 }  // namespace
 
-void CheckLoadedSite(const LoadedSite& loaded, Timestamp now, Diagnostics& diags) {
+void CheckLoadedSite(const LoadedSite& loaded, Timestamp now, Diagnostics& diags,
+                     const Release* previous) {
   // A build renders only a cleanly loaded site. Render errors (CSAF, feeds)
   // leave the other files in place; no files at all means the templates failed.
   Output output;
@@ -33,6 +43,7 @@ void CheckLoadedSite(const LoadedSite& loaded, Timestamp now, Diagnostics& diags
   input.tree = loaded.tree.get();
   input.output = output.empty() ? nullptr : &output;
   input.now = now;
+  input.previous = previous;
   RunLint(input, diags);
 }
 
@@ -61,12 +72,23 @@ CheckReport CheckSite(const CheckOptions& options) {
     std::string error;
     if (!ChangedFiles(options.source.site_dir, options.since, options.source.ref, &changes,
                       &error)) {
-      report.findings.push_back({Severity::kError, {}, error, ""});
+      report.findings.push_back(FileLessError(error));
       return report;
     }
   }
+  // The previous release is read once; the base of --since is compared with it too.
+  std::optional<Release> previous;
+  if (!options.against.empty()) {
+    std::string error;
+    previous.emplace();
+    if (!LoadRelease(options.against, options.source, &*previous, &error)) {
+      report.findings.push_back(FileLessError(error));
+      return report;
+    }
+  }
+  const Release* against = previous ? &*previous : nullptr;
   Timestamp build_time = 0;
-  report.findings = Check(options.source, options.now, &build_time);
+  report.findings = Check(options.source, options.now, against, &build_time);
   if (options.since.empty()) return report;
   bool elsewhere = false;
   for (const Diagnostic& d : report.findings) {
@@ -77,7 +99,7 @@ CheckReport CheckSite(const CheckOptions& options) {
   SourceOptions base = options.source;
   base.ref = changes.base_commit;
   if (build_time != 0) base.source_date_epoch = build_time;
-  std::vector<Diagnostic> before = Check(base, options.now, nullptr);
+  std::vector<Diagnostic> before = Check(base, options.now, against, nullptr);
   report.findings = KeepIntroduced(report.findings, before, changes.paths, &report.hidden);
   return report;
 }

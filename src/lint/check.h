@@ -1,5 +1,6 @@
 // Check: what `herald check` runs — the build's load and render, without
-// writing, then every lint rule; with --since, only what a change introduced.
+// writing, then every lint rule; with --since, only what a change
+// introduced; with --against, the publishing invariants too.
 #pragma once
 
 #include <set>
@@ -8,6 +9,7 @@
 
 #include "base/diagnostics.h"
 #include "build/load_site.h"
+#include "lint/release.h"
 
 namespace herald {
 
@@ -15,6 +17,9 @@ struct CheckOptions {
   SourceOptions source;
   Timestamp now = 0;  // for dates in the future; SOURCE_DATE_EPOCH or the wall clock
   std::string since;  // a Git ref: report only findings the change since it introduced
+  /// A previous build's output folder or a Git ref: check the publishing
+  /// invariants against what it published (lint/release.h).
+  std::string against;
 };
 
 struct CheckReport {
@@ -23,8 +28,10 @@ struct CheckReport {
 };
 
 /// Renders `loaded` in memory when the load had no errors (as a build
-/// would, so template and CSAF errors show), then lints it.
-void CheckLoadedSite(const LoadedSite& loaded, Timestamp now, Diagnostics& diags);
+/// would, so template and CSAF errors show), then lints it; against
+/// `previous` too when given.
+void CheckLoadedSite(const LoadedSite& loaded, Timestamp now, Diagnostics& diags,
+                     const Release* previous = nullptr);
 
 /// The whole check of a site folder or commit.
 CheckReport CheckSite(const CheckOptions& options);

@@ -2,16 +2,20 @@
 //
 // A rule is a row {name, summary, function} (ninja's kTools[]); each family
 // of rules lives in its own file (advisory_rules.cpp, version_rules.cpp,
-// date_rules.cpp, link_rules.cpp). Rules read the assembled Site, the raw
-// source files where a position is not in the model, and the rendered
-// output when the build got that far; they report through LintContext, which
-// stamps every diagnostic with the rule's name. Nothing here throws or writes.
+// date_rules.cpp, link_rules.cpp, site_rules.cpp, and release_rules.cpp for
+// the publishing invariants of --against). Rules read the assembled Site,
+// the raw source files where a position is not in the model, and the
+// rendered output when the build got that far; they report through
+// LintContext, which stamps every diagnostic with the rule's name. Nothing
+// here throws or writes.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "lint/release.h"
 #include "model/site.h"
 #include "render/output.h"
 #include "source/source_tree.h"
@@ -30,6 +34,9 @@ struct LintInput {
   /// "Now" for dates in the future and ended support: SOURCE_DATE_EPOCH or
   /// the wall clock, never the commit time.
   Timestamp now = 0;
+  /// The previous release (`herald check --against`); null without it. The
+  /// publishing-invariant rules compare the rendered output with it.
+  const Release* previous = nullptr;
 };
 
 class LintContext {
@@ -42,6 +49,12 @@ class LintContext {
   const Output* output() const { return input_.output; }
   Timestamp now() const { return input_.now; }
   RawSources& raw() { return raw_; }
+  const Release* previous() const { return input_.previous; }
+  /// The CSAF documents of the rendered output, read as the previous
+  /// release's are (computed once); empty without output.
+  const Release& current();
+  /// The advisory file with this id, published or withheld; null if none.
+  const Advisory* FindAnyAdvisory(const std::string& id) const;
 
   /// Every advisory file that loaded, published or withheld, by path.
   std::vector<const Advisory*> AllAdvisories() const;
@@ -58,6 +71,7 @@ class LintContext {
   RawSources& raw_;
   Diagnostics& diags_;
   const char* rule_ = "";
+  std::optional<Release> current_;
 };
 
 struct LintRule {
@@ -86,5 +100,14 @@ void CheckDateOrder(LintContext& ctx);
 void CheckSupportEnded(LintContext& ctx);
 void CheckInternalLinks(LintContext& ctx);
 void CheckRelativeLinks(LintContext& ctx);
+void CheckPlaceholders(LintContext& ctx);
+void CheckSecurityTxtExpiry(LintContext& ctx);
+// Publishing invariants against the previous release (--against).
+void CheckRemovedAdvisories(LintContext& ctx);
+void CheckChangedIds(LintContext& ctx);
+void CheckPublishedDates(LintContext& ctx);
+void CheckVersionOrder(LintContext& ctx);
+void CheckReleaseDates(LintContext& ctx);
+void CheckRevisionMissing(LintContext& ctx);
 
 }  // namespace herald

@@ -40,6 +40,10 @@ std::string_view RawSources::Line(const std::string& path, int n) {
   return f.lines[static_cast<size_t>(n) - 1];
 }
 
+int RawSources::LineCount(const std::string& path) {
+  return static_cast<int>(Get(path).lines.size());
+}
+
 SourceLocation RawSources::ValueAt(const std::string& path, const TomlValue* table,
                                    std::string_view key, const SourceLocation& fallback) {
   const TomlValue* v = table ? table->Find(key) : nullptr;

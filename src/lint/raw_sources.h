@@ -29,6 +29,8 @@ class RawSources {
   const TomlValue* Toml(const std::string& path);
   /// Line `n` (1-based) without its line ending; empty past the end.
   std::string_view Line(const std::string& path, int n);
+  /// How many lines the file has (0 when it is missing or empty).
+  int LineCount(const std::string& path);
   /// Where the value of `key` in `table` is written, or `fallback`.
   static SourceLocation ValueAt(const std::string& path, const TomlValue* table,
                                 std::string_view key, const SourceLocation& fallback);

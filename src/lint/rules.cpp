@@ -21,6 +21,25 @@ bool LintContext::Rendered(const Advisory& a) const {
   return published == &a;
 }
 
+const Release& LintContext::current() {
+  if (!current_) {
+    current_.emplace();
+    if (const Output* out = output()) {
+      std::string ignored;  // the build just wrote it; the CSAF rules check its content
+      ReadRelease(*out, &*current_, &ignored);
+    }
+  }
+  return *current_;
+}
+
+const Advisory* LintContext::FindAnyAdvisory(const std::string& id) const {
+  if (const Advisory* a = site().FindAdvisory(id)) return a;
+  for (const Advisory& a : site().withheld) {
+    if (a.id == id) return &a;
+  }
+  return nullptr;
+}
+
 void LintContext::Error(const SourceLocation& where, std::string message) {
   diags_.Error(where, std::move(message), rule_);
 }
@@ -77,6 +96,26 @@ const std::vector<LintRule>& LintRules() {
        "a relative link in Markdown, which breaks where the text is "
        "reused (warning)",
        CheckRelativeLinks},
+      {"placeholder", "a TODO marker, as herald init and herald new leave them (warning)",
+       CheckPlaceholders},
+      {"security-txt-expires",
+       "security.txt would expire within 30 days of the check (warning), or has expired",
+       CheckSecurityTxtExpiry},
+      // Publishing invariants: only with --against, against the previous release.
+      {"advisory-removed",
+       "--against: a published advisory missing from the build (mark it withdrawn instead)",
+       CheckRemovedAdvisories},
+      {"id-changed", "--against: a published advisory whose id changed", CheckChangedIds},
+      {"published-changed", "--against: a published advisory whose first publication date changed",
+       CheckPublishedDates},
+      {"version-backwards", "--against: a CSAF version lower than the one published before",
+       CheckVersionOrder},
+      {"release-date-backwards",
+       "--against: a current_release_date earlier than the one published before",
+       CheckReleaseDates},
+      {"revision-missing",
+       "--against: a published advisory that changed without a new [[revisions]] entry",
+       CheckRevisionMissing},
   };
   return kRules;
 }

@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
+#include "source/size_limit.h"
 #include "source/source_tree.h"
 
 namespace herald {
@@ -27,30 +27,39 @@ class DirectoryTree : public SourceTree {
         continue;
       }
       if (!fs::is_regular_file(st)) continue;
-      out.push_back(fs::relative(it->path(), root_, ec).generic_string());
+      // Lexical: fs::relative would resolve every component (realpath, readlink).
+      std::string rel = it->path().lexically_relative(base).generic_string();
+      out.push_back(dir.empty() ? rel : dir + "/" + rel);
     }
     std::sort(out.begin(), out.end());
     return out;
   }
 
   std::optional<std::string> Read(const std::string& path) const override {
-    // Every component must be a plain name and no component a symlink, so a
-    // read never leaves the site folder.
+    auto full = Resolve(path);
+    if (!full) return std::nullopt;
+    uint64_t limit = FileSizeLimit(path);
     std::error_code ec;
-    fs::path full = root_;
-    for (const auto& part : fs::path(path)) {
-      if (part.empty() || part == "." || part == ".." || part.is_absolute() || part == "/") {
-        return std::nullopt;
-      }
-      full /= part;
-      if (fs::is_symlink(fs::symlink_status(full, ec))) return std::nullopt;
-    }
-    if (path.empty() || path.front() == '/') return std::nullopt;
-    std::ifstream in(full, std::ios::binary);
+    if (fs::file_size(*full, ec) > limit || ec) return std::nullopt;
+    std::ifstream in(*full, std::ios::binary);
     if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    // Bounded even if the file grows between the size check and the read.
+    std::string bytes;
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+      bytes.append(chunk, static_cast<size_t>(in.gcount()));
+      if (bytes.size() > limit) return std::nullopt;
+    }
+    return bytes;
+  }
+
+  std::optional<uint64_t> Size(const std::string& path) const override {
+    auto full = Resolve(path);
+    if (!full) return std::nullopt;
+    std::error_code ec;
+    uint64_t size = fs::file_size(*full, ec);
+    if (ec) return std::nullopt;
+    return size;
   }
 
   std::optional<Timestamp> ModifiedTime(const std::string& path) const override {
@@ -62,6 +71,24 @@ class DirectoryTree : public SourceTree {
   }
 
  private:
+  // The file at `path` when every component is a plain name, none is a
+  // symlink (so nothing outside the site folder is reached) and the file is
+  // a regular one (a FIFO or device would block or never end).
+  std::optional<fs::path> Resolve(const std::string& path) const {
+    if (path.empty() || path.front() == '/') return std::nullopt;
+    std::error_code ec;
+    fs::path full = root_;
+    for (const auto& part : fs::path(path)) {
+      if (part.empty() || part == "." || part == ".." || part.is_absolute() || part == "/") {
+        return std::nullopt;
+      }
+      full /= part;
+      if (fs::is_symlink(fs::symlink_status(full, ec))) return std::nullopt;
+    }
+    if (!fs::is_regular_file(fs::symlink_status(full, ec))) return std::nullopt;
+    return full;
+  }
+
   fs::path root_;
 };
 
@@ -80,8 +107,13 @@ class MemoryTree : public SourceTree {
   }
   std::optional<std::string> Read(const std::string& path) const override {
     auto it = files_.find(path);
-    if (it == files_.end()) return std::nullopt;
+    if (it == files_.end() || it->second.size() > FileSizeLimit(path)) return std::nullopt;
     return it->second;
+  }
+  std::optional<uint64_t> Size(const std::string& path) const override {
+    auto it = files_.find(path);
+    if (it == files_.end()) return std::nullopt;
+    return it->second.size();
   }
   std::optional<Timestamp> ModifiedTime(const std::string&) const override { return mtime_; }
 

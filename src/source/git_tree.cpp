@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 
+#include "source/size_limit.h"
 #include "source/source_tree.h"
 
 namespace herald {
@@ -30,6 +31,7 @@ using Tree = Handle<git_tree, git_tree_free>;
 using Walk = Handle<git_revwalk, git_revwalk_free>;
 using Diff = Handle<git_diff, git_diff_free>;
 using Blob = Handle<git_blob, git_blob_free>;
+using Odb = Handle<git_odb, git_odb_free>;
 
 std::string LastError() {
   const git_error* e = git_error_last();
@@ -51,7 +53,11 @@ std::string OidHex(const git_oid* oid) {
 class CommitTree : public SourceTree {
  public:
   CommitTree(git_repository* repo, std::string prefix) : repo_(repo), prefix_(std::move(prefix)) {}
-  ~CommitTree() override { git_repository_free(repo_); }
+  ~CommitTree() override {
+    if (odb_.ptr) git_odb_free(odb_.ptr);
+    odb_.ptr = nullptr;
+    git_repository_free(repo_);
+  }
 
   bool Index(git_tree* tree) {
     return git_tree_walk(tree, GIT_TREEWALK_PRE, &CommitTree::Visit, this) == 0;
@@ -70,11 +76,25 @@ class CommitTree : public SourceTree {
   std::optional<std::string> Read(const std::string& path) const override {
     auto it = blobs_.find(path);
     if (it == blobs_.end()) return std::nullopt;
+    // Looking a blob up inflates all of it: check its size first.
+    auto size = Size(path);
+    if (!size || *size > FileSizeLimit(path)) return std::nullopt;
     std::lock_guard<std::mutex> lock(mutex_);
     Blob blob;
     if (git_blob_lookup(blob.out(), repo_, &it->second) != 0) return std::nullopt;
     const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
     return std::string(data, static_cast<size_t>(git_blob_rawsize(blob.get())));
+  }
+
+  std::optional<uint64_t> Size(const std::string& path) const override {
+    auto it = blobs_.find(path);
+    if (it == blobs_.end()) return std::nullopt;
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!odb_.get() && git_repository_odb(odb_.out(), repo_) != 0) return std::nullopt;
+    size_t size = 0;
+    git_object_t type;
+    if (git_odb_read_header(&size, &type, odb_.get(), &it->second) != 0) return std::nullopt;
+    return size;
   }
 
   std::optional<Timestamp> ModifiedTime(const std::string&) const override { return std::nullopt; }
@@ -95,6 +115,7 @@ class CommitTree : public SourceTree {
   std::string prefix_;
   std::map<std::string, git_oid> blobs_;
   mutable std::mutex mutex_;
+  mutable Odb odb_;  // opened on first use; guarded by mutex_
 };
 
 struct DiffPayload {

@@ -4,6 +4,7 @@
 // without checking anything out, and tests can build from memory.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -20,7 +21,12 @@ class SourceTree {
   virtual ~SourceTree() = default;
   /// Regular files under `dir` ("" for the root), relative '/'-separated paths, sorted.
   virtual std::vector<std::string> List(const std::string& dir) const = 0;
+  /// The file's bytes; nothing when it is missing, not a regular file, or
+  /// larger than FileSizeLimit(path) (source/size_limit.h), so no input can
+  /// exhaust memory. ReportOversizedFiles says which files were refused.
   virtual std::optional<std::string> Read(const std::string& path) const = 0;
+  /// The file's size in bytes, without reading it; nothing when unknown.
+  virtual std::optional<uint64_t> Size(const std::string&) const { return std::nullopt; }
   /// Modification time where the tree has one (disk); nothing for commits.
   virtual std::optional<Timestamp> ModifiedTime(const std::string& path) const = 0;
 };

@@ -37,7 +37,7 @@ AMBER='advisories/2026/ACME-SA-2026-0005.md:7:7: warning: TLP is AMBER, so build
 expect_exit 0 "check --help" -- "$HERALD" check --help
 grep -q -- "--since REF" "$WORK/out.txt" && ok || fail "check --help documents --since"
 expect_exit 0 "check --list-checks" -- "$HERALD" check --list-checks
-[ "$(wc -l <"$WORK/out.txt")" -eq 17 ] && ok || fail "--list-checks lists 17 checks"
+[ "$(wc -l <"$WORK/out.txt")" -eq 25 ] && ok || fail "--list-checks lists 25 checks"
 grep -q "^broken-link  " "$WORK/out.txt" && ok || fail "--list-checks names broken-link"
 expect_exit 2 "bad --format" -- "$HERALD" check "$ROOT" --format sarif
 grep -q "expected text, github or json" "$WORK/err.txt" && ok || fail "bad --format says what is expected"
@@ -129,6 +129,16 @@ herald check: 2 errors, 1 warning"
 expect_exit 1 "odd names in JSON" -- "$HERALD" check "$WORK/odd" --format json
 python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1]))["findings"]) == 3' "$WORK/out.txt" \
   && ok || fail "the JSON report with non-ASCII paths parses"
+
+# A 200 MB file (sparse: no disk used) is refused from its size, in bounded memory.
+mkdir -p "$WORK/big"
+cp -r "$ROOT/site.toml" "$ROOT/content" "$ROOT/advisories" "$WORK/big/"
+truncate -s 200M "$WORK/big/content/pages/huge.md"
+expect_exit 1 "a 200 MB file" -- /usr/bin/time -f "%M" -o "$WORK/rss.txt" timeout 60 "$HERALD" check "$WORK/big"
+expect_out "the 200 MB file is refused, naming its size and the limit" "$AMBER
+content/pages/huge.md:1:1: error: the file is 200.0 MiB (209715200 bytes); herald reads content and configuration files of up to 8.0 MiB (8388608 bytes), so it was not read: split it into smaller files
+herald check: 1 error, 1 warning"
+[ "$(tail -1 "$WORK/rss.txt")" -lt 102400 ] && ok || fail "checking beside a 200 MB file took $(tail -1 "$WORK/rss.txt") kB (limit 100 MB)"
 
 echo "cli check: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -7,6 +7,9 @@
 #include <fstream>
 #include <random>
 
+#include <sys/stat.h>
+
+#include "source/size_limit.h"
 #include "source/source_tree.h"
 
 namespace herald {
@@ -106,6 +109,48 @@ TEST_CASE("DirectoryTree::Read never reads outside the site") {
   CHECK_FALSE(tree->Read("../outside/secret.txt").has_value());
 }
 
+TEST_CASE("DirectoryTree lists a relative site folder, and one given with a trailing slash") {
+  TempDir dir;
+  dir.Write("site/content/pages/a.md", "a");
+  dir.Write("site/content/devices/x/index.md", "x");
+  for (const std::string& root : {(dir.path / "site").string() + "/",
+                                  (dir.path / "site" / "." / "content" / "..").string()}) {
+    CAPTURE(root);
+    auto tree = OpenDirectoryTree(root);
+    CHECK(tree->List("content") == Paths{"content/devices/x/index.md", "content/pages/a.md"});
+    CHECK(tree->List("content/devices") == Paths{"content/devices/x/index.md"});
+  }
+}
+
+// A 200 MB file is refused from its size alone: the file is sparse, so a
+// read of it would take 200 MB of memory that this test never sees used.
+TEST_CASE("DirectoryTree refuses files over the size limit without reading them") {
+  TempDir dir;
+  dir.Write("content/pages/huge.md", "");
+  dir.Write("content/pages/fits.md", "");
+  dir.Write("static/video.mp4", "");
+  fs::resize_file(dir.path / "content/pages/huge.md", 200u << 20);
+  fs::resize_file(dir.path / "content/pages/fits.md", kMaxTextFileBytes);
+  fs::resize_file(dir.path / "static/video.mp4", kMaxTextFileBytes + 1);
+  auto tree = OpenDirectoryTree(dir.path.string());
+  CHECK(tree->Size("content/pages/huge.md") == uint64_t{200} << 20);
+  CHECK_FALSE(tree->Read("content/pages/huge.md").has_value());
+  auto fits = tree->Read("content/pages/fits.md");
+  REQUIRE(fits.has_value());
+  CHECK(fits->size() == kMaxTextFileBytes);
+  CHECK(tree->Read("static/video.mp4")->size() == kMaxTextFileBytes + 1);  // static: 64 MiB
+  CHECK_FALSE(tree->Size("missing.md").has_value());
+}
+
+TEST_CASE("DirectoryTree reads no FIFO or other special file") {
+  TempDir dir;
+  REQUIRE(mkfifo((dir.path / "site.toml").c_str(), 0600) == 0);
+  auto tree = OpenDirectoryTree(dir.path.string());
+  CHECK_FALSE(tree->Read("site.toml").has_value());  // would block forever
+  CHECK_FALSE(tree->Size("site.toml").has_value());
+  CHECK(tree->List("").empty());
+}
+
 TEST_CASE("the memory tree") {
   auto tree = OpenMemoryTree({{"site.toml", "[site]"},
                               {"content/pages/a.md", "A"},
@@ -123,6 +168,16 @@ TEST_CASE("the memory tree") {
   CHECK(tree->ModifiedTime("site.toml") == 1773478800);
   CHECK(OpenMemoryTree({})->List("").empty());
   CHECK(OpenMemoryTree({})->ModifiedTime("x") == 0);
+  CHECK(tree->Size("content/pages/a.md") == 1);
+  CHECK_FALSE(tree->Size("missing").has_value());
+}
+
+TEST_CASE("the memory tree applies the size limit too") {
+  auto tree = OpenMemoryTree({{"content/pages/big.md", std::string(kMaxTextFileBytes + 1, 'x')},
+                              {"static/big.bin", std::string(kMaxTextFileBytes + 1, 'x')}});
+  CHECK_FALSE(tree->Read("content/pages/big.md").has_value());
+  CHECK(tree->Size("content/pages/big.md") == kMaxTextFileBytes + 1);
+  CHECK(tree->Read("static/big.bin").has_value());
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 
+#include "source/size_limit.h"
 #include "source/source_tree.h"
 
 namespace herald {
@@ -124,6 +125,29 @@ TEST_CASE("OpenGitSnapshot with a ref builds that commit's tree") {
     CHECK(head.tree->List("content") == Paths{"content/a.md", "content/b.md", "content/c.md"});
     CHECK(head.tree->Read("content/a.md") == "a, second version\n");
     CHECK_FALSE(head.tree->Read("content/link.md").has_value());
+  }
+}
+
+// Looking a blob up inflates all of it, so the commit tree checks the size
+// in the object header first; packed (delta) objects too, after git gc.
+TEST_CASE("a commit's tree refuses blobs over the size limit without inflating them") {
+  if (!HaveGit()) return;
+  Repo repo;
+  Write(repo.root / "site/content/huge.md", std::string(kMaxTextFileBytes + 1, 'x'));
+  Write(repo.root / "site/static/big.bin", std::string(kMaxTextFileBytes + 1, 'x'));
+  Commit(repo.root / "site", kSecond + 1, "big files");
+  for (bool packed : {false, true}) {
+    CAPTURE(packed);
+    if (packed) Run(repo.root / "site", "git gc -q");
+    GitSnapshot snap;
+    std::string error;
+    REQUIRE(OpenGitSnapshot(repo.Site(), "HEAD", &snap, &error) == GitOpen::kOk);
+    REQUIRE(snap.tree != nullptr);
+    CHECK(snap.tree->Size("content/huge.md") == kMaxTextFileBytes + 1);
+    CHECK_FALSE(snap.tree->Read("content/huge.md").has_value());
+    CHECK(snap.tree->Read("static/big.bin")->size() == kMaxTextFileBytes + 1);
+    CHECK(snap.tree->Size("content/b.md") == 2);
+    CHECK_FALSE(snap.tree->Size("content/missing.md").has_value());
   }
 }
 
