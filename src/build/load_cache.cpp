@@ -67,4 +67,15 @@ void LoadCache::KeepOnly(const std::set<std::string>& paths) {
   }
 }
 
+const ParsedFile* LoadCache::Peek(const std::string& path) const {
+  auto it = entries_.find(path);
+  return it == entries_.end() ? nullptr : &it->second.parsed;
+}
+
+std::vector<std::string> LoadCache::Paths() const {
+  std::vector<std::string> paths;
+  for (const auto& [path, entry] : entries_) paths.push_back(path);
+  return paths;
+}
+
 }  // namespace herald

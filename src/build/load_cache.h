@@ -36,6 +36,9 @@ struct ParsedFile {
   std::optional<Guide> guide;
   std::optional<Page> page;
   std::vector<Diagnostic> diagnostics;
+  /// SHA-256 of the file up to its Markdown body: two parses with the same
+  /// one differ in the body alone (herald serve renders less for those).
+  std::string front_matter;
 };
 
 /// Identity of a file on disk, taken before it is read.
@@ -62,6 +65,11 @@ class LoadCache {
              ParsedFile parsed);
   /// Drops entries of files that the last load did not see (deleted, renamed).
   void KeepOnly(const std::set<std::string>& paths);
+  /// Paths of the files it holds parses of.
+  std::vector<std::string> Paths() const;
+  bool Has(const std::string& path) const { return entries_.count(path) > 0; }
+  /// The parse held for `path`, however old; null when there is none.
+  const ParsedFile* Peek(const std::string& path) const;
 
   /// The Git snapshot of the site, opened by LoadSite(); null until then.
   GitSnapshot* git() { return git_valid_ ? &git_ : nullptr; }

@@ -2,9 +2,12 @@
 
 #include <set>
 
+#include "base/digest.h"
 #include "base/parallel.h"
 #include "build/load_cache.h"
 #include "base/utf8.h"
+#include "load/committed_support.h"
+#include "load/front_matter.h"
 #include "load/loaders.h"
 #include "source/size_limit.h"
 #include "validate/assemble.h"
@@ -35,8 +38,7 @@ const std::set<std::string>& ReservedPageNames() {
   return kNames;
 }
 
-// What a content file is, from where it sits.
-enum class FileKind { kAdvisory, kDevice, kGuide, kPage, kIgnored };
+using FileKind = SourceKind;
 
 struct Job {
   FileKind kind;
@@ -111,7 +113,53 @@ bool CheckEncoding(const std::string& path, std::string_view text, Diagnostics& 
   return false;
 }
 
+// One file, parsed with its own diagnostics so a cached parse can replay them.
+ParsedFile ParseJob(const SourceTree& tree, const Job& job, const std::string& default_tlp,
+                    const MarkdownOptions& markdown, bool* readable) {
+  ParsedFile out;
+  auto text = tree.Read(job.path);
+  *readable = text.has_value();
+  if (!text) return out;
+  Diagnostics file_diags;
+  Diagnostics ignored;  // the loader reports a bad split itself
+  if (auto split = SplitFrontMatter(*text, job.path, ignored)) {
+    out.front_matter = Sha256Hex(std::string_view(*text).substr(0, text->size() - split->body.size()));
+  }
+  if (CheckEncoding(job.path, *text, file_diags)) {
+    LoadContext local{&file_diags, markdown};
+    const auto& p = job.parts;
+    std::string stem = p.back().substr(0, p.back().size() - 3);
+    switch (job.kind) {
+      case FileKind::kAdvisory:
+        out.advisory = LoadAdvisory(*text, job.path, stem, default_tlp, local);
+        break;
+      case FileKind::kDevice: out.device = LoadDevice(*text, job.path, p[2], local); break;
+      case FileKind::kGuide: out.guide = LoadGuide(*text, job.path, p[2], stem, local); break;
+      case FileKind::kPage: out.page = LoadPage(*text, job.path, stem, local); break;
+      case FileKind::kIgnored: break;
+    }
+  }
+  out.diagnostics = file_diags.Sorted();
+  return out;
+}
+
 }  // namespace
+
+SourceKind ClassifySource(const std::string& path, Diagnostics& diags) {
+  return Classify(path, diags).kind;
+}
+
+ParsedFile ParseSource(const SourceTree& tree, const std::string& path, SourceKind kind,
+                       const std::string& default_tlp, const MarkdownOptions& markdown,
+                       bool* readable) {
+  return ParseJob(tree, Job{kind, path, SplitPath(path)}, default_tlp, markdown, readable);
+}
+
+std::string ParseInputs(SourceKind kind, const std::string& default_tlp,
+                        const MarkdownOptions& markdown) {
+  return std::to_string(static_cast<int>(kind)) + "|" + default_tlp + "|" +
+         (markdown.raw_html ? "raw" : "safe");
+}
 
 std::optional<LoadedSite> LoadSite(const SourceOptions& options, Diagnostics& diags) {
   return LoadSite(options, diags, nullptr);
@@ -130,7 +178,7 @@ std::optional<LoadedSite> LoadSite(const SourceOptions& options, Diagnostics& di
   GitOpen opened = cache && git ? cache->git_open() : GitOpen::kNotARepository;
   if (!git) {
     std::string error;
-    opened = OpenGitSnapshot(options.site_dir, options.ref, &fresh, &error);
+    opened = OpenGitSnapshot(options.site_dir, options.ref, &fresh, &error, &CommittedSupportEndReader());
     if (opened == GitOpen::kError) {
       diags.Error({}, error);
       return std::nullopt;
@@ -186,10 +234,7 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
   std::vector<FileStamp> stamps(jobs.size());
   std::vector<char> from_cache(jobs.size(), 0), readable(jobs.size(), 1);
   const std::string default_tlp = files.config.csaf.default_tlp;
-  auto inputs_of = [&](const Job& job) {  // everything a parse depends on besides the file
-    return std::to_string(static_cast<int>(job.kind)) + "|" + default_tlp + "|" +
-           (ctx.markdown.raw_html ? "raw" : "safe");
-  };
+  auto inputs_of = [&](const Job& job) { return ParseInputs(job.kind, default_tlp, ctx.markdown); };
   ParallelFor(jobs.size(), [&](size_t i) {
     const Job& job = jobs[i];
     if (cache) {
@@ -199,29 +244,9 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
         return;
       }
     }
-    auto text = tree.Read(job.path);
-    if (!text) {
-      readable[i] = 0;
-      return;
-    }
-    Diagnostics file_diags;
-    ParsedFile& out = parsed[i];
-    if (CheckEncoding(job.path, *text, file_diags)) {
-      LoadContext local = ctx;
-      local.diags = &file_diags;
-      const auto& p = job.parts;
-      std::string stem = p.back().substr(0, p.back().size() - 3);
-      switch (job.kind) {
-        case FileKind::kAdvisory:
-          out.advisory = LoadAdvisory(*text, job.path, stem, default_tlp, local);
-          break;
-        case FileKind::kDevice: out.device = LoadDevice(*text, job.path, p[2], local); break;
-        case FileKind::kGuide: out.guide = LoadGuide(*text, job.path, p[2], stem, local); break;
-        case FileKind::kPage: out.page = LoadPage(*text, job.path, stem, local); break;
-        case FileKind::kIgnored: break;
-      }
-    }
-    out.diagnostics = file_diags.Sorted();
+    bool ok = true;
+    parsed[i] = ParseJob(tree, job, default_tlp, ctx.markdown, &ok);
+    readable[i] = ok;
   });
   std::set<std::string> seen;
   size_t parsed_count = 0;
@@ -263,6 +288,7 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
 
   DateSources dates{in_git ? &git->history : nullptr, &tree, build.build_time};
   loaded.site = AssembleSite(std::move(files), build, dates, diags);
+  loaded.markdown = ctx.markdown;
   return loaded;
 }
 

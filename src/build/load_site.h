@@ -9,6 +9,7 @@
 #include <string>
 
 #include "base/diagnostics.h"
+#include "markdown/markdown.h"
 #include "model/site.h"
 #include "source/source_tree.h"
 
@@ -26,6 +27,7 @@ struct SourceOptions {
 struct LoadedSite {
   std::unique_ptr<SourceTree> tree;  // where the content came from
   Site site;
+  MarkdownOptions markdown;  // how its Markdown was rendered ([build] raw_html)
 };
 
 /// Returns nothing only when the site cannot be read at all (no site.toml,
@@ -37,6 +39,22 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> tree, con
                                            const SourceOptions& options, Diagnostics& diags);
 
 class LoadCache;
+struct ParsedFile;
+
+/// What a content file is, from where it sits: advisories/YYYY/ID.md,
+/// content/devices/SLUG/index.md, content/devices/SLUG/guides/TOPIC.md,
+/// content/pages/NAME.md; anything else is ignored (not .md) or misplaced
+/// (reported to `diags`, as a load reports it).
+enum class SourceKind { kAdvisory, kDevice, kGuide, kPage, kIgnored };
+SourceKind ClassifySource(const std::string& path, Diagnostics& diags);
+/// One content file parsed as LoadSite parses it, its diagnostics kept in
+/// the result; `*readable` is false when the file cannot be read.
+ParsedFile ParseSource(const SourceTree& tree, const std::string& path, SourceKind kind,
+                       const std::string& default_tlp, const MarkdownOptions& markdown,
+                       bool* readable);
+/// Everything a parse depends on besides the file (LoadCache's `inputs`).
+std::string ParseInputs(SourceKind kind, const std::string& default_tlp,
+                        const MarkdownOptions& markdown);
 
 /// The same loads, taking unchanged files' parses (and the Git snapshot) from
 /// `cache` and refreshing it (build/load_cache.h); `cache` may be null.

@@ -1,30 +1,13 @@
 #include "build/pipeline.h"
 
 #include <filesystem>
+#include <set>
 
-#include "build/page_reuse.h"
-#include "render/csaf.h"
-#include "render/discovery.h"
-#include "render/feeds.h"
-#include "render/html_pages.h"
-#include "render/security_txt.h"
-#include "render/support_terms.h"
-#include "render/templates.h"
-#include "render/theme.h"
 #include "write/publisher.h"
 
 namespace herald {
-namespace {
 
 namespace fs = std::filesystem;
-
-void CopyStatic(const SourceTree& tree, Output* out) {
-  for (const auto& path : tree.List("static")) {
-    if (auto bytes = tree.Read(path)) (*out)[path.substr(sizeof("static/") - 1)] = std::move(*bytes);
-  }
-}
-
-}  // namespace
 
 bool IsSafeOutputDir(const std::string& site_dir, const std::string& out_dir, std::string* why) {
   std::error_code ec;
@@ -55,31 +38,11 @@ bool IsSafeOutputDir(const std::string& site_dir, const std::string& out_dir, st
   return true;
 }
 
-bool RenderSite(const LoadedSite& loaded, Output* out, Diagnostics& diags) {
-  return RenderSite(loaded, nullptr, out, diags);
-}
-
-bool RenderSite(const LoadedSite& loaded, PageReuse* reuse, Output* out, Diagnostics& diags) {
-  const Site& site = loaded.site;
-  Theme theme = LoadTheme(*loaded.tree, site.config.build.theme, diags);
-  TemplateSet templates;
-  if (!templates.Compile(theme, diags)) return false;
-  for (const auto& [path, bytes] : theme.assets) (*out)[path] = bytes;
-  CopyStatic(*loaded.tree, out);
-  PageReuse::Render(reuse, site, templates, PlanHtmlPages(site), out, diags);
-  RenderFeeds(site, out);
-  RenderSecurityTxt(site, out, diags);
-  RenderSupportTerms(site, out);
-  RenderCsaf(site, out, diags);
-  RenderDiscovery(site, PlanHtmlPages(site), out);  // after the pages: the sitemap lists them
-  return !diags.HasErrors();
-}
-
 bool Build(const BuildOptions& options, Diagnostics& diags, BuildStats* stats) {
   auto report = [&](const std::string& phase, size_t done, size_t total) {
     if (options.progress) options.progress(phase, done, total);
   };
-  report("loading", 0, 3);
+  report("loading", 0, 2);
   auto loaded = LoadSite(options.source, diags);
   if (!loaded || diags.HasErrors()) return false;
 
@@ -93,19 +56,19 @@ bool Build(const BuildOptions& options, Diagnostics& diags, BuildStats* stats) {
     return false;
   }
 
-  report("rendering", 1, 3);
-  Output output;
-  if (!RenderSite(*loaded, &output, diags)) return false;
-
-  report("writing", 2, 3);
-  if (!PublishToDirectory(output, out_dir, diags)) return false;
-  report("done", 3, 3);
+  report("rendering", 1, 2);
+  StagedDirectory staged(out_dir);
+  if (!staged.Open(diags)) return false;
+  if (!RenderSite(*loaded, staged, diags)) return false;  // the staging folder goes with `staged`
+  if (!staged.Commit(diags)) return false;
+  report("done", 2, 2);
   if (stats) {
-    stats->files = output.size();
+    std::set<std::string> paths = staged.paths();
+    stats->files = paths.size();
     stats->advisories = loaded->site.advisories.size();
     stats->devices = loaded->site.devices.size();
     stats->out_dir = out_dir;
-    for (const auto& [path, bytes] : output) {
+    for (const auto& path : paths) {
       if (path.size() >= 5 && path.compare(path.size() - 5, 5, ".html") == 0) ++stats->pages;
     }
   }

@@ -1,11 +1,14 @@
 // Pipeline: load → assemble → render → write, the one build every command runs.
 //
-// `herald build` calls Build(); `herald check` stops after LoadSite();
+// `herald build` calls Build(), which writes each file into the output's
+// staging folder as it is rendered; `herald check` renders into memory;
 // `herald serve` calls RenderSite() and keeps the Output in memory.
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "build/load_site.h"
@@ -25,13 +28,24 @@ struct BuildStats {
   std::string out_dir;
 };
 
-/// Renders every output of a loaded site into `out`.
+/// Renders every output of a loaded site into `out`, each file as soon as
+/// it is made, on all cores (build/render_site.cpp). False on errors.
+bool RenderSite(const LoadedSite& loaded, OutputSink& out, Diagnostics& diags);
+/// The same, collected in memory.
 bool RenderSite(const LoadedSite& loaded, Output* out, Diagnostics& diags);
 
-class PageReuse;
-/// The same render, copying the HTML pages that `reuse` shows unchanged
-/// since its last successful render (build/page_reuse.h; `herald serve`).
-bool RenderSite(const LoadedSite& loaded, PageReuse* reuse, Output* out, Diagnostics& diags);
+class TemplateSet;
+struct Theme;
+struct HtmlPageJob;
+
+/// PlanHtmlPages with each path once (a later job of a path wins): the
+/// pages a render writes.
+std::vector<HtmlPageJob> PlannedPages(const Site& site);
+/// The same with the site's theme already loaded and compiled (`herald serve` keeps them).
+/// `*copied`, when given, receives the output paths that are copies of
+/// static files or theme assets.
+bool RenderSite(const LoadedSite& loaded, const Theme& theme, const TemplateSet& templates,
+                OutputSink& out, Diagnostics& diags, std::set<std::string>* copied = nullptr);
 
 /// The whole build. Returns false when there were errors; nothing is written then.
 bool Build(const BuildOptions& options, Diagnostics& diags, BuildStats* stats);

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <iostream>
+#include <set>
 
 #include "build/incremental.h"
 #include "cli/cli.h"
@@ -85,12 +86,13 @@ void Report(const RebuildStats& stats, const Diagnostics& diags, Verbosity verbo
   }
   if (verbosity == Verbosity::kQuiet) return;
   std::cout << (first ? "Built" : "Rebuilt") << " in " << static_cast<long>(stats.total_ms)
-            << " ms (load " << static_cast<long>(stats.load_ms) << " ms, render "
-            << static_cast<long>(stats.render_ms) << " ms, of which pages "
-            << static_cast<long>(stats.pages_ms) << " ms): " << stats.files_parsed
-            << " source files parsed, " << stats.pages_rendered << " of " << stats.pages_planned
-            << " pages rendered, " << stats.changed.size() << " of " << stats.outputs
-            << " files changed\n";
+            << " ms (" << (stats.full ? "everything" : "what the edit touches") << "; load "
+            << static_cast<long>(stats.load_ms) << " ms, render " << static_cast<long>(stats.render_ms)
+            << " ms";
+  if (stats.first_ms > 0) std::cout << ", edited pages served after " << static_cast<long>(stats.first_ms) << " ms";
+  std::cout << "): " << stats.files_parsed << " source files parsed, " << stats.pages_rendered
+            << " of " << stats.pages_planned << " pages rendered, " << stats.changed.size() << " of "
+            << stats.outputs << " files changed\n";
   if (verbosity == Verbosity::kVerbose && !first) {
     for (const auto& path : stats.changed) std::cout << "  " << path << '\n';
   }
@@ -162,10 +164,32 @@ int RunServe(Args& args) {
     if (batch.overflow) build.Invalidate("");
     for (const auto& path : batch.paths) build.Invalidate(path);
     Diagnostics rebuild_diags;
-    stats = build.Rebuild(rebuild_diags);
+    // The edited pages are served as soon as they are rendered; the lists,
+    // feeds and other pages that show them follow with the full result.
+    std::vector<std::string> shown_early;
+    std::shared_ptr<const SharedOutput> early_output;
+    auto early = [&](std::shared_ptr<const SharedOutput> output, const std::vector<std::string>& changed) {
+      server.Publish(output, changed);
+      early_output = std::move(output);
+      shown_early = changed;
+    };
+    stats = build.Rebuild(rebuild_diags, early);
     Report(stats, rebuild_diags, verbosity, false);
-    if (stats.ok) server.Publish(build.output(), stats.changed);
-    else server.ShowErrors(ErrorsOf(rebuild_diags));
+    if (stats.ok) {
+      // Announce what differs from what the tabs were last told, so the
+      // edited page's tab does not reload twice.
+      std::set<std::string> changed(stats.changed.begin(), stats.changed.end());
+      for (const std::string& path : shown_early) {
+        const auto* then = early_output->Find(path);
+        const auto* now = build.output()->Find(path);
+        if (then && now && **then == **now) changed.erase(path);
+        else changed.insert(path);
+      }
+      server.Publish(build.output(), std::vector<std::string>(changed.begin(), changed.end()));
+    } else {
+      if (!shown_early.empty()) server.Publish(build.output(), shown_early);  // the last good output
+      server.ShowErrors(ErrorsOf(rebuild_diags));
+    }
   }
   if (verbosity != Verbosity::kQuiet) std::cout << "herald serve: stopping" << std::endl;
   server.Stop();

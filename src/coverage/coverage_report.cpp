@@ -20,6 +20,15 @@ SourceLocation Where(const Site& site, const CoverageReport& r) {
   return w;
 }
 
+Diagnostic Finding(const Site& site, const CoverageReport& r, const ItemResult& x, bool strict) {
+  Diagnostic d;
+  d.severity = strict ? Severity::kError : Severity::kWarning;
+  d.where = x.where.path.empty() ? Where(site, r) : x.where;
+  d.check = "coverage";
+  d.message = Label(r) + ": " + x.item->id + " (" + x.item->summary + ") is missing: " + x.reason;
+  return d;
+}
+
 std::string Pad(std::string s, size_t n) {
   if (s.size() < n) s.resize(n, ' ');
   return s;
@@ -27,27 +36,22 @@ std::string Pad(std::string s, size_t n) {
 
 }  // namespace
 
-std::vector<Diagnostic> CoverageFindings(const Site& site, const std::vector<CoverageReport>& reports,
+std::vector<Diagnostic> CoverageFindings(const Site& site, const std::vector<const CoverageReport*>& reports,
                                          bool strict) {
   std::vector<Diagnostic> out;
-  for (const CoverageReport& r : reports) {
-    for (const ItemResult& x : r.results) {
-      if (x.status != CoverageStatus::kMissing) continue;
-      Diagnostic d;
-      d.severity = strict ? Severity::kError : Severity::kWarning;
-      d.where = Where(site, r);
-      d.check = "coverage";
-      d.message = Label(r) + ": " + x.item->id + " (" + x.item->summary + ") is missing: " + x.reason;
-      out.push_back(std::move(d));
+  for (const CoverageReport* r : reports) {
+    for (const ItemResult& x : r->results) {
+      if (x.status == CoverageStatus::kMissing) out.push_back(Finding(site, *r, x, strict));
     }
   }
   return out;
 }
 
-std::string FormatCoverageMatrix(const std::vector<CoverageReport>& reports, bool as_json) {
+std::string FormatCoverageMatrix(const std::vector<const CoverageReport*>& reports, bool as_json) {
   if (as_json) {
     nlohmann::json j = nlohmann::json::array();
-    for (const CoverageReport& r : reports) {
+    for (const CoverageReport* report : reports) {
+      const CoverageReport& r = *report;
       nlohmann::json items = nlohmann::json::array();
       for (const ItemResult& x : r.results) {
         items.push_back({{"id", x.item->id},
@@ -57,6 +61,9 @@ std::string FormatCoverageMatrix(const std::vector<CoverageReport>& reports, boo
                          {"level", x.item->level},
                          {"summary", x.item->summary},
                          {"paths", x.item->satisfied_by}});
+        if (!x.where.path.empty()) {
+          items.back()["where"] = {{"path", x.where.path}, {"line", x.where.line}, {"column", x.where.column}};
+        }
       }
       j.push_back({{"report", Label(r)},
                    {"covered", r.covered},
@@ -69,7 +76,8 @@ std::string FormatCoverageMatrix(const std::vector<CoverageReport>& reports, boo
     return j.dump(2) + "\n";
   }
   std::ostringstream out;
-  for (const CoverageReport& r : reports) {
+  for (const CoverageReport* report : reports) {
+    const CoverageReport& r = *report;
     out << Label(r) << ": " << r.Percent() << "% (" << r.covered << " covered, " << r.review << " to review, "
         << r.missing << " missing, " << r.not_applicable << " not applicable)\n";
     for (const ItemResult& x : r.results) {
@@ -81,10 +89,20 @@ std::string FormatCoverageMatrix(const std::vector<CoverageReport>& reports, boo
 }
 
 int PrintCoverage(const Site& site, const std::string& format, bool strict, std::ostream& out) {
-  std::vector<CoverageReport> reports = EvaluateAll(site);
+  std::vector<const CoverageReport*> reports = SiteCoverage(site).All();
   out << FormatCoverageMatrix(reports, format == "json");
   int missing = 0;
-  for (const CoverageReport& r : reports) missing += r.missing;
+  for (const CoverageReport* r : reports) missing += r->missing;
+  if (format == "text") {
+    // Missing items that point at a field, as a compiler would print them.
+    for (const CoverageReport* r : reports) {
+      for (const ItemResult& x : r->results) {
+        if (x.status == CoverageStatus::kMissing && !x.where.path.empty()) {
+          out << FormatDiagnostic(Finding(site, *r, x, strict)) << '\n';
+        }
+      }
+    }
+  }
   if (format == "github") {
     for (const Diagnostic& d : CoverageFindings(site, reports, strict)) {
       out << (d.severity == Severity::kError ? "::error" : "::warning") << " file=" << d.where.path;

@@ -56,6 +56,7 @@ void ReadSupport(FieldReader& root, Device& d) {
   s.end_of_sales = r.DateOrTbaField("end_of_sales", Need::kRequired);
   s.end_of_life = r.DateOrTbaField("end_of_life", Need::kRequired);
   s.end_of_security_support = r.DateOrTbaField("end_of_security_support", Need::kRequired);
+  if (const TomlValue* v = t->Find("end_of_security_support")) s.end_of_security_support_where = r.WhereOf(*v);
   s.basis = r.Enum("basis", {"guaranteed", "best_effort"}, Need::kRequired);
   s.source = r.Url("source");
   s.summary = r.Markdown("summary");

@@ -24,6 +24,23 @@ std::vector<Certification> ReadCertifications(FieldReader& r, const char* key,
   return out;
 }
 
+/// [disclosure] report_endpoint: where the report form posts. Readers'
+/// browsers send the report there directly, so it must be an absolute https:
+/// URL of some host (a static site cannot receive a POST itself).
+std::string ReadReportEndpoint(FieldReader& r, const TomlValue& table) {
+  std::string url = r.String("report_endpoint");
+  if (url.empty()) return url;
+  std::string host = url.rfind("https://", 0) == 0 ? url.substr(8, url.find_first_of("/?#", 8) - 8) : "";
+  bool blank = url.find_first_of(" \t\r\n") != std::string::npos;
+  if (host.empty() || blank || !IsSiteOrHttpsUrl(url)) {
+    r.Error(r.WhereOf(*table.Find("report_endpoint")),
+            "'disclosure.report_endpoint' is '" + url + "'; expected an absolute https: URL such as " +
+                "https://reports.example.com/psirt, where the report form posts");
+    return {};
+  }
+  return url;
+}
+
 }  // namespace
 
 std::vector<Certification> ReadCertificationList(FieldReader& r, const char* key,
@@ -105,6 +122,7 @@ std::optional<SiteConfig> LoadSiteConfig(std::string_view text, const std::strin
     d.bug_bounty_url = r.Url("bug_bounty_url");
     d.safe_harbour = r.Markdown("safe_harbour");
     d.acknowledgments_url = r.Url("acknowledgments_url");
+    d.report_endpoint = ReadReportEndpoint(r, *t);
     r.Finish();
   }
   if (const TomlValue* t = root.Table("security_txt")) {

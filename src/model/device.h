@@ -18,6 +18,13 @@ struct Capability {
   SourceLocation where;
 };
 
+/// An end of security support as an earlier commit had it (Git history).
+struct CommittedSupportEnd {
+  std::string commit;       // hex id
+  Timestamp committed = 0;  // commit time
+  DateOrTba end;
+};
+
 struct SupportExtension {
   Timestamp date = 0;
   Timestamp end_of_security_support = 0;
@@ -85,6 +92,10 @@ struct Device {
     bool automatic_updates = false;
     std::optional<Timestamp> last_reviewed;
     std::vector<SupportExtension> history;
+    /// Every committed value of end_of_security_support, newest commit
+    /// first; empty outside Git. Support periods are never shortened.
+    std::vector<CommittedSupportEnd> committed_ends;
+    SourceLocation end_of_security_support_where;  // the value in index.md
   } support;
   struct {
     std::vector<std::string> laws;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,30 @@ struct BuildInfo {
   bool drafts = false;
 };
 
+/// Derived results kept with a Site for its whole life: its coverage
+/// reports, filled on first use (src/coverage/coverage_set.cpp, which
+/// defines both).
+struct CoverageMemo;
+std::shared_ptr<CoverageMemo> NewCoverageMemo();
+
+/// A Site's memo. A moved Site keeps it; a copied one starts empty, since
+/// the copy may then be edited.
+class CoverageMemoSlot {
+ public:
+  CoverageMemoSlot() : memo_(NewCoverageMemo()) {}
+  CoverageMemoSlot(const CoverageMemoSlot&) : memo_(NewCoverageMemo()) {}
+  CoverageMemoSlot(CoverageMemoSlot&&) noexcept = default;
+  CoverageMemoSlot& operator=(const CoverageMemoSlot&) {
+    memo_ = NewCoverageMemo();
+    return *this;
+  }
+  CoverageMemoSlot& operator=(CoverageMemoSlot&&) noexcept = default;
+  CoverageMemo& get() const { return *memo_; }
+
+ private:
+  std::shared_ptr<CoverageMemo> memo_;
+};
+
 struct Site {
   SiteConfig config;
   BuildInfo build;
@@ -37,6 +62,11 @@ struct Site {
   std::map<std::string, size_t> device_by_slug;
   std::map<std::string, std::vector<size_t>> advisories_by_device;  // newest first
   std::map<std::string, std::vector<size_t>> guides_by_device;
+
+  /// The coverage reports (SiteCoverage), evaluated once on first use and
+  /// shared by every page and command that shows them. Never edit a Site
+  /// after showing its coverage: the reports would not follow.
+  CoverageMemoSlot coverage_memo;
 
   const Advisory* FindAdvisory(const std::string& id) const;
   const Device* FindDevice(const std::string& slug) const;

@@ -41,6 +41,9 @@ struct SiteConfig {
     Text scope, report_guidance, process, safe_harbour;
     std::optional<int> acknowledge_days, status_update_days, triage_days, fix_days;
     std::vector<std::string> preferred_languages;
+    /// herald extension: an https: URL the security page's report form posts
+    /// to; empty: the form composes an e-mail to the first mailto: contact.
+    std::string report_endpoint;
   } disclosure;
   struct {
     int expires_days = 180;

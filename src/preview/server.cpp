@@ -16,14 +16,13 @@
 namespace herald::preview {
 namespace {
 
-struct ServedFile {
-  std::shared_ptr<const std::string> bytes;
-  std::string etag;  // "NONCE-GENERATION": unique to these bytes in this process
-};
-
-// What requests read: replaced as a whole, never changed in place.
+// What requests read: replaced as a whole, never changed in place. Both maps
+// are layered (build/layered_map.h), so a publish costs what changed.
 struct Snapshot {
-  std::map<std::string, ServedFile> files;
+  std::shared_ptr<const SharedOutput> files = std::make_shared<SharedOutput>();
+  // Path → the publish that brought its current bytes: the ETag is
+  // "NONCE-GENERATION", unique to those bytes in this process.
+  std::shared_ptr<const LayeredMap<uint64_t>> generations = std::make_shared<LayeredMap<uint64_t>>();
   bool has_build = false;
   std::vector<Diagnostic> errors;  // of the last build, when it failed
   std::string overlay;             // ErrorOverlay(errors), or empty
@@ -122,15 +121,15 @@ void PreviewServer::Impl::Handle(const httplib::Request& req, httplib::Response&
                     "text/html; charset=utf-8");
     return;
   }
-  if (snap->files.count(path.path)) return ServeFile(req, res, *snap, path.path, path.path, 200);
-  if (!path.directory && snap->files.count(path.path + "/index.html")) {
+  if (snap->files->Contains(path.path)) return ServeFile(req, res, *snap, path.path, path.path, 200);
+  if (!path.directory && snap->files->Contains(path.path + "/index.html")) {
     std::string query = req.target.substr(target.size());
     res.status = 301;
     res.set_header("Location", target + "/" + query);
     return;
   }
   std::string requested = path.directory || IsHtmlPath(path.path) ? path.path : path.path + "/index.html";
-  if (snap->files.count("404.html")) return ServeFile(req, res, *snap, "404.html", requested, 404);
+  if (snap->files->Contains("404.html")) return ServeFile(req, res, *snap, "404.html", requested, 404);
   res.status = 404;
   res.set_content("herald serve: not found\n", "text/plain; charset=utf-8");
 }
@@ -138,13 +137,14 @@ void PreviewServer::Impl::Handle(const httplib::Request& req, httplib::Response&
 void PreviewServer::Impl::ServeFile(const httplib::Request& req, httplib::Response& res,
                                     const Snapshot& snap, const std::string& served,
                                     const std::string& requested, int status) {
-  const ServedFile& file = snap.files.at(served);
+  const std::string& bytes = **snap.files->Find(served);
   bool html = IsHtmlPath(served);
-  std::string etag = "\"" + file.etag;
+  const uint64_t* generation = snap.generations->Find(served);
+  std::string etag = "\"" + nonce + "-" + std::to_string(generation ? *generation : 0);
   if (html && !snap.overlay.empty()) etag += "-e" + std::to_string(snap.error_generation);
   etag += "\"";
   res.status = status;
-  if (status == 200) {
+  if (status == 200 && generation) {
     res.set_header("ETag", etag);
     if (req.has_header("If-None-Match") && EtagMatches(req.get_header_value("If-None-Match"), etag)) {
       res.status = 304;
@@ -152,9 +152,9 @@ void PreviewServer::Impl::ServeFile(const httplib::Request& req, httplib::Respon
     }
   }
   if (html) {
-    res.set_content(InjectLiveReload(*file.bytes, served, requested, snap.overlay), ContentTypeFor(served));
+    res.set_content(InjectLiveReload(bytes, served, requested, snap.overlay), ContentTypeFor(served));
   } else {
-    res.set_content(*file.bytes, ContentTypeFor(served));
+    res.set_content(bytes, ContentTypeFor(served));
   }
 }
 
@@ -248,13 +248,18 @@ void PreviewServer::Publish(std::shared_ptr<const SharedOutput> output,
     std::lock_guard<std::mutex> lock(s.mutex);
     auto next = std::make_shared<Snapshot>();
     next->has_build = true;
-    std::string etag = s.nonce + "-" + std::to_string(++s.generation);
-    std::set<std::string> fresh(changed.begin(), changed.end());
-    for (const auto& [path, bytes] : *output) {
-      auto old = s.snapshot->files.find(path);
-      bool same = old != s.snapshot->files.end() && !fresh.count(path) &&
-                  (old->second.bytes == bytes || *old->second.bytes == *bytes);
-      next->files.emplace_hint(next->files.end(), path, ServedFile{bytes, same ? old->second.etag : etag});
+    next->files = output;
+    uint64_t generation = ++s.generation;
+    if (!s.snapshot->has_build) {
+      std::map<std::string, uint64_t> all;
+      output->ForEach([&](const std::string& path, const auto&) { all.emplace_hint(all.end(), path, generation); });
+      next->generations = std::make_shared<LayeredMap<uint64_t>>(std::move(all));
+    } else {
+      LayeredMap<uint64_t>::Changes fresh;
+      for (const std::string& path : changed) {
+        fresh[path] = output->Contains(path) ? std::optional<uint64_t>(generation) : std::nullopt;
+      }
+      next->generations = s.snapshot->generations->With(fresh);
     }
     s.snapshot = std::move(next);
   }

@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
-#include "build/page_reuse.h"
+#include "build/layered_map.h"
 
 namespace herald::preview {
 
@@ -46,7 +46,9 @@ class PreviewServer {
   std::string url() const;
 
   /// A build succeeded: serve `output` and tell open tabs which output
-  /// paths changed.
+  /// paths changed. `changed` must name every path whose bytes differ from
+  /// the last Publish (added and removed ones too): other files keep their
+  /// ETag. Costs what changed, not the size of the site.
   void Publish(std::shared_ptr<const SharedOutput> output, const std::vector<std::string>& changed);
   /// A build failed: keep serving the last good output, with an overlay
   /// listing `errors` on every HTML page.

@@ -134,13 +134,15 @@ bool Watcher::Drain(ChangeBatch* out) {
       }
       out->paths.insert(rel);
       any = true;
+      settled_ = !(ev->mask & IN_ISDIR) && (ev->mask & (IN_CLOSE_WRITE | IN_MOVED_TO));
     }
   }
   return any;
 }
 
 Watcher::Result Watcher::Wait(ChangeBatch* out, int interrupt_fd, std::chrono::milliseconds timeout,
-                              std::chrono::milliseconds quiet, std::chrono::milliseconds max_batch) {
+                              std::chrono::milliseconds quiet, std::chrono::milliseconds max_batch,
+                              std::chrono::milliseconds settled) {
   auto poll_for = [&](Clock::time_point until, bool* interrupted) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
     struct pollfd fds[2] = {{fd_, POLLIN, 0}, {interrupt_fd, POLLIN, 0}};
@@ -160,7 +162,7 @@ Watcher::Result Watcher::Wait(ChangeBatch* out, int interrupt_fd, std::chrono::m
   // Coalesce the burst: wait for a quiet moment, within max_batch.
   auto batch_end = Clock::now() + max_batch;
   while (Clock::now() < batch_end) {
-    auto until = std::min(batch_end, Clock::now() + quiet);
+    auto until = std::min(batch_end, Clock::now() + (settled_ ? settled : quiet));
     bool readable = poll_for(until, &interrupted);
     if (interrupted) return Result::kInterrupted;
     if (!readable) break;

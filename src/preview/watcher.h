@@ -6,7 +6,10 @@
 // build time and dates). Editors save in many ways — write in place, write
 // a temporary file and rename it, delete and recreate — so every kind of
 // event counts, and a burst of events becomes one batch: Wait() returns once
-// no event came for `quiet` (or `max_batch` after the first one).
+// no event came for `quiet` (or `max_batch` after the first one). When the
+// last event finished a file (closed after writing, or renamed into place),
+// the save is complete and `settled` is quiet enough: a preview then starts
+// within milliseconds of the save, and a later event just makes another batch.
 // Symlinks are not followed, as the build does not follow them.
 //
 // Threading: one thread calls Wait(); nothing else is shared.
@@ -40,7 +43,8 @@ class Watcher {
   /// `interrupt_fd` (if >= 0) becomes readable.
   Result Wait(ChangeBatch* out, int interrupt_fd, std::chrono::milliseconds timeout,
               std::chrono::milliseconds quiet = std::chrono::milliseconds(40),
-              std::chrono::milliseconds max_batch = std::chrono::milliseconds(1000));
+              std::chrono::milliseconds max_batch = std::chrono::milliseconds(1000),
+              std::chrono::milliseconds settled = std::chrono::milliseconds(3));
 
  private:
   bool WatchTree(const std::string& rel, bool recursive);
@@ -53,6 +57,7 @@ class Watcher {
   int fd_ = -1;
   std::map<int, std::string> dirs_;  // watch descriptor → folder relative to the site ("" = root)
   std::string error_;
+  bool settled_ = false;  // the last event read finished writing a file
 };
 
 }  // namespace herald::preview

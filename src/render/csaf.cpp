@@ -12,6 +12,7 @@
 #include "base/digest.h"
 #include "base/openpgp.h"
 #include "render/csaf_internal.h"
+#include "render/json_text.h"
 
 namespace herald {
 namespace csaf {
@@ -193,7 +194,7 @@ TrackingDates DatesOf(const Advisory& a) {
 }
 
 std::string Dump(const json& j) {
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return JsonText(j, 2) + "\n";
 }
 
 }  // namespace csaf
@@ -224,18 +225,16 @@ std::string RenderCsafDocument(const Site& site, const Advisory& advisory, Diagn
   return csaf::Dump(csaf::DocumentJson(site, advisory, diags));
 }
 
-void RenderCsaf(const Site& site, Output* out, Diagnostics& diags) {
+CsafWriter::CsafWriter(const Site& site, Diagnostics& diags) : site_(site) {
   // With [csaf] signing_key, a detached .asc signature beside every document.
-  std::unique_ptr<OpenPgpSigner> signer;
   if (!site.config.csaf.signing_key.empty()) {
-    signer = std::make_unique<OpenPgpSigner>();
+    signer_ = std::make_unique<OpenPgpSigner>();
     std::string error;
-    if (!signer->Open(site.config.csaf.signing_key, &error)) {
+    if (!signer_->Open(site.config.csaf.signing_key, &error)) {
       diags.Error(site.config.where, "csaf.signing_key: " + error);
-      signer.reset();
+      signer_.reset();
     }
   }
-  std::vector<csaf::Written> written;
   std::map<std::string, std::string> owner;  // path → advisory id
   for (const Advisory& a : site.advisories) {
     if (a.tlp != "CLEAR") continue;  // only TLP:CLEAR (WHITE) is ever published
@@ -246,26 +245,69 @@ void RenderCsaf(const Site& site, Output* out, Diagnostics& diags) {
                            "file " + path + "; CSAF file names ignore case and punctuation");
       continue;
     }
-    std::string text = RenderCsafDocument(site, a, diags);
-    std::string file = CsafFileName(a.id);
-    (*out)[path + ".sha256"] = Sha256Hex(text) + "  " + file + "\n";
-    (*out)[path + ".sha512"] = Sha512Hex(text) + "  " + file + "\n";
-    bool is_signed = false;
-    if (signer) {
-      std::string signature, error;
-      if (signer->SignDetached(text, &signature, &error)) {
-        (*out)[path + ".asc"] = std::move(signature);
-        is_signed = true;
-      } else {
-        diags.Error(site.config.where, "csaf.signing_key: " + error);
-        signer.reset();
-      }
-    }
-    (*out)[path] = std::move(text);
-    const std::string prefix = ".well-known/csaf/white/";
-    written.push_back({path.substr(prefix.size()), &a, csaf::DatesOf(a), is_signed});
+    by_id_[a.id] = docs_.size();
+    docs_.push_back({&a, std::move(path)});
   }
-  csaf::RenderDirectory(site, written, signer ? signer->fingerprint() : "", out);
+}
+
+std::optional<size_t> CsafWriter::Find(const std::string& id) const {
+  auto it = by_id_.find(id);
+  if (it == by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+CsafWriter::~CsafWriter() = default;
+
+void CsafWriter::RenderDocument(size_t i, OutputSink& out, Diagnostics& diags) {
+  const Doc& doc = docs_[i];
+  std::string text = RenderCsafDocument(site_, *doc.advisory, diags);
+  std::string file = CsafFileName(doc.advisory->id);
+  out.Put(doc.path + ".sha256", Sha256Hex(text) + "  " + file + "\n");
+  out.Put(doc.path + ".sha512", Sha512Hex(text) + "  " + file + "\n");
+  if (signer_) {
+    std::string signature, error;
+    if (signer_->SignDetached(text, &signature, &error)) {
+      out.Put(doc.path + ".asc", std::move(signature));
+    } else {
+      diags.Error(site_.config.where, "csaf.signing_key: " + error);
+      signer_.reset();
+    }
+  }
+  out.Put(doc.path, std::move(text));
+}
+
+void CsafWriter::RenderDirectory(const std::vector<std::string>& paths, OutputSink& out) {
+  const std::string prefix = ".well-known/csaf/white/";
+  // The documents are listed whoever wrote them (a caller's paths normally hold them).
+  std::vector<std::string> missing;
+  for (const Doc& d : docs_) {
+    for (const char* suffix : {"", ".sha256", ".sha512"}) {
+      if (!std::binary_search(paths.begin(), paths.end(), d.path + suffix)) missing.push_back(d.path + suffix);
+    }
+  }
+  std::vector<std::string> merged;
+  if (!missing.empty()) {
+    merged = paths;
+    merged.insert(merged.end(), missing.begin(), missing.end());
+    std::sort(merged.begin(), merged.end());
+    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+  }
+  const std::vector<std::string>& listed = missing.empty() ? paths : merged;
+  std::vector<csaf::Written> written;
+  for (const Doc& d : docs_) {
+    bool is_signed = std::binary_search(listed.begin(), listed.end(), d.path + ".asc");
+    written.push_back({d.path.substr(prefix.size()), d.advisory, csaf::DatesOf(*d.advisory), is_signed});
+  }
+  csaf::RenderDirectory(site_, written, signer_ ? signer_->fingerprint() : "", listed, out);
+}
+
+void RenderCsaf(const Site& site, Output* out, Diagnostics& diags) {
+  CsafWriter writer(site, diags);
+  OutputCollector sink(out);
+  for (size_t i = 0; i < writer.size(); ++i) writer.RenderDocument(i, sink, diags);
+  std::vector<std::string> paths;
+  for (const auto& entry : *out) paths.push_back(entry.first);
+  writer.RenderDirectory(paths, sink);
 }
 
 }  // namespace herald

@@ -124,11 +124,16 @@ std::string Escape(const std::string& s) {
 
 // An index.html in every folder of the CSAF tree: static hosts and CDNs have
 // no directory listings, and CSAF requirement 14 asks for browsable folders.
-void Listings(Output* out) {
+void Listings(const std::vector<std::string>& paths, Output* out) {
   std::map<std::string, std::set<std::string>> folders;  // folder → entries ("x/" for folders)
   folders[kRoot];
-  for (const auto& [path, bytes] : *out) {
-    if (path.rfind(kRoot, 0) != 0) continue;
+  std::vector<std::string> under_root;  // `paths` is sorted: those under the root are together
+  for (auto it = std::lower_bound(paths.begin(), paths.end(), std::string(kRoot));
+       it != paths.end() && it->rfind(kRoot, 0) == 0; ++it) {
+    under_root.push_back(*it);
+  }
+  for (const auto& [path, bytes] : *out) under_root.push_back(path);
+  for (const std::string& path : under_root) {
     std::string rest = path.substr(std::string(kRoot).size());
     std::string folder = kRoot;
     size_t slash;
@@ -160,12 +165,15 @@ void Listings(Output* out) {
 }  // namespace
 
 void RenderDirectory(const Site& site, const std::vector<Written>& written,
-                     const std::string& fingerprint, Output* out) {
-  std::vector<std::string> paths;
-  for (const auto& w : written) paths.push_back(w.rel_path);
-  std::sort(paths.begin(), paths.end());
+                     const std::string& fingerprint, const std::vector<std::string>& paths,
+                     OutputSink& sink) {
+  Output files;
+  Output* out = &files;
+  std::vector<std::string> documents;
+  for (const auto& w : written) documents.push_back(w.rel_path);
+  std::sort(documents.begin(), documents.end());
   std::string index;
-  for (const auto& p : paths) index += p + "\n";
+  for (const auto& p : documents) index += p + "\n";
   std::string changes;
   for (const Written* w : NewestFirst(written)) {
     changes += "\"" + w->rel_path + "\",\"" + FormatRfc3339(w->dates.current) + "\"\n";
@@ -176,7 +184,8 @@ void RenderDirectory(const Site& site, const std::vector<Written>& written,
   (*out)[white + kFeedFile] = Feed(site, written);
   (*out)[std::string(kRoot) + kServiceFile] = Service(site);
   (*out)[std::string(kRoot) + "provider-metadata.json"] = ProviderMetadata(site, fingerprint);
-  Listings(out);
+  Listings(paths, out);
+  for (auto& [path, bytes] : files) sink.Put(path, std::move(bytes));
 }
 
 }  // namespace herald::csaf

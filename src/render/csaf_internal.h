@@ -76,8 +76,11 @@ struct Written {
 
 /// provider-metadata.json, service.json, index.txt, changes.csv, the ROLIE
 /// feed and the index.html listings, for the documents written.
-/// `fingerprint`: of the key that signed them, empty when unsigned.
+/// `fingerprint`: of the key that signed them, empty when unsigned. `paths`:
+/// every output path so far (the documents, their hashes, static files),
+/// sorted; the listings show those under .well-known/csaf/.
 void RenderDirectory(const Site& site, const std::vector<Written>& written,
-                     const std::string& fingerprint, Output* out);
+                     const std::string& fingerprint, const std::vector<std::string>& paths,
+                     OutputSink& out);
 
 }  // namespace herald::csaf

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/site.h"
+#include "render/json_text.h"
 #include "render/plain_text.h"
 #include "render/view_model.h"
 #include "render/xml_writer.h"
@@ -59,10 +60,11 @@ std::map<std::string, Timestamp> LastModified(const Site& site, const std::vecto
 
 }  // namespace
 
-std::string Sitemap(const Site& site, const std::vector<HtmlPageJob>& pages, const Output& out) {
+std::string Sitemap(const Site& site, const std::vector<HtmlPageJob>& pages,
+                    const std::vector<std::string>& paths) {
   std::map<std::string, Timestamp> lastmod = LastModified(site, pages);
   std::map<std::string, std::string> urls;  // URL → output path, sorted by URL
-  for (const auto& [path, bytes] : out) {
+  for (const std::string& path : paths) {
     // .well-known/ holds machine-readable directories (CSAF), not pages.
     if (EndsWith(path, ".html") && path != "404.html" && path.rfind(".well-known/", 0) != 0) {
       urls[site.AbsoluteUrl(SitePath(path))] = path;
@@ -133,11 +135,13 @@ std::string SearchIndexJson(const Site& site) {
   json j;
   j["advisories"] = advisories;
   j["devices"] = devices;
-  return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  return JsonText(j, -1) + "\n";
 }
 
 void RenderDiscovery(const Site& site, const std::vector<HtmlPageJob>& pages, Output* out) {
-  std::string sitemap = Sitemap(site, pages, *out);
+  std::vector<std::string> paths;
+  for (const auto& entry : *out) paths.push_back(entry.first);
+  std::string sitemap = Sitemap(site, pages, paths);
   (*out)["sitemap.xml"] = std::move(sitemap);
   (*out)["robots.txt"] = RobotsTxt(site);
   (*out)["search-index.json"] = SearchIndexJson(site);

@@ -12,10 +12,11 @@ namespace herald {
 
 struct Site;
 
-/// Every HTML page in `out` but 404.html, by URL; lastmod from the page's
-/// source (Git history) where `pages` names one, from the newest advisory or
-/// device for the lists.
-std::string Sitemap(const Site& site, const std::vector<HtmlPageJob>& pages, const Output& out);
+/// Every HTML file among `paths` (the build's output paths) but 404.html and
+/// .well-known/, by URL; lastmod from the page's source (Git history) where
+/// `pages` names one, from the newest advisory or device for the lists.
+std::string Sitemap(const Site& site, const std::vector<HtmlPageJob>& pages,
+                    const std::vector<std::string>& paths);
 std::string RobotsTxt(const Site& site);
 /// {"advisories": [...], "devices": [...]}: what the search box searches.
 std::string SearchIndexJson(const Site& site);

@@ -167,8 +167,26 @@ FeedData SiteFeed(const Site& site) {
   f.rss_url = site.AbsoluteUrl("/feeds/advisories.rss");
   f.atom_url = site.AbsoluteUrl("/feeds/advisories.atom");
   f.json_url = site.AbsoluteUrl("/feeds/advisories.json");
-  for (const Advisory& a : site.advisories) f.entries.push_back(AdvisoryEntry(site, a));
-  SortAndFinish(site, &f, static_cast<size_t>(std::max(site.config.feeds.limit, 0)));
+  // Only the newest `limit` make it: pick them by the feed's order before
+  // building any entry (an entry copies the advisory's whole body).
+  struct Key {
+    Timestamp updated, published;
+    std::string id;
+    const Advisory* advisory;
+  };
+  std::vector<Key> keys;
+  keys.reserve(site.advisories.size());
+  for (const Advisory& a : site.advisories) {
+    keys.push_back({std::max(a.published, a.updated), a.published,
+                    site.AbsoluteUrl(view::AdvisoryPath(a.id)), &a});
+  }
+  size_t limit = std::min(keys.size(), static_cast<size_t>(std::max(site.config.feeds.limit, 0)));
+  auto newer = [](const Key& a, const Key& b) {  // SortAndFinish's order
+    return std::tie(b.updated, b.published, a.id) < std::tie(a.updated, a.published, b.id);
+  };
+  std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(limit), keys.end(), newer);
+  for (size_t i = 0; i < limit; ++i) f.entries.push_back(AdvisoryEntry(site, *keys[i].advisory));
+  SortAndFinish(site, &f, limit);
   return f;
 }
 
@@ -200,18 +218,19 @@ FeedData DeviceFeed(const Site& site, const Device& device) {
   return f;
 }
 
+size_t FeedCount(const Site& site) { return 1 + site.devices.size(); }
+
+void RenderFeed(const Site& site, size_t i, OutputSink& out) {
+  FeedData feed = i == 0 ? SiteFeed(site) : DeviceFeed(site, site.devices[i - 1]);
+  std::string base = i == 0 ? "feeds/advisories." : "devices/" + site.devices[i - 1].slug + "/feed.";
+  out.Put(base + "rss", WriteRss(feed));
+  out.Put(base + "atom", WriteAtom(feed));
+  out.Put(base + "json", WriteJsonFeed(feed));
+}
+
 void RenderFeeds(const Site& site, Output* out) {
-  FeedData all = SiteFeed(site);
-  (*out)["feeds/advisories.rss"] = WriteRss(all);
-  (*out)["feeds/advisories.atom"] = WriteAtom(all);
-  (*out)["feeds/advisories.json"] = WriteJsonFeed(all);
-  for (const Device& d : site.devices) {
-    FeedData feed = DeviceFeed(site, d);
-    std::string base = "devices/" + d.slug + "/feed.";
-    (*out)[base + "rss"] = WriteRss(feed);
-    (*out)[base + "atom"] = WriteAtom(feed);
-    (*out)[base + "json"] = WriteJsonFeed(feed);
-  }
+  OutputCollector sink(out);
+  for (size_t i = 0; i < FeedCount(site); ++i) RenderFeed(site, i, sink);
 }
 
 }  // namespace herald

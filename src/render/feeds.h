@@ -58,7 +58,12 @@ std::string WriteRss(const FeedData& feed);       // rss.cpp
 std::string WriteAtom(const FeedData& feed);      // atom.cpp
 std::string WriteJsonFeed(const FeedData& feed);  // json_feed.cpp
 
-/// Writes feeds/advisories.{rss,atom,json} and devices/SLUG/feed.{rss,atom,json}.
+/// The feeds of a site: the site-wide one (0), then one per device.
+size_t FeedCount(const Site& site);
+/// Feed `i` in its three formats: feeds/advisories.{rss,atom,json} or
+/// devices/SLUG/feed.{rss,atom,json}. Feeds may render in parallel.
+void RenderFeed(const Site& site, size_t i, OutputSink& out);
+/// Every feed.
 void RenderFeeds(const Site& site, Output* out);
 
 }  // namespace herald

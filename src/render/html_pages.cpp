@@ -8,7 +8,8 @@
 namespace herald {
 namespace {
 
-nlohmann::json DataFor(const Site& site, const HtmlPageJob& job) {
+nlohmann::json DataFor(const view::Shared& shared, const HtmlPageJob& job) {
+  const Site& site = shared.site();
   const std::string& t = job.template_;
   // The path encodes which entity a page shows: advisories/ID/, devices/SLUG/…
   auto segment = [&](size_t n) {
@@ -16,33 +17,43 @@ nlohmann::json DataFor(const Site& site, const HtmlPageJob& job) {
     for (size_t i = 0; i < n; ++i) start = job.path.find('/', start) + 1;
     return job.path.substr(start, job.path.find('/', start) - start);
   };
-  if (t == "home") return view::Home(site);
-  if (t == "advisory-list") return view::AdvisoryList(site);
-  if (t == "advisory") return view::AdvisoryPage(site, *site.FindAdvisory(segment(1)));
-  if (t == "device-list") return view::DeviceList(site);
-  if (t == "device") return view::DevicePage(site, *site.FindDevice(segment(1)));
+  if (t == "home") return view::Home(shared);
+  if (t == "advisory-list") return view::AdvisoryList(shared);
+  if (t == "advisory") return view::AdvisoryPage(shared, *site.FindAdvisory(segment(1)));
+  if (t == "device-list") return view::DeviceList(shared);
+  if (t == "device") return view::DevicePage(shared, *site.FindDevice(segment(1)));
   if (t == "device-coverage") return view::DeviceCoveragePage(site, *site.FindDevice(segment(1)));
   if (t == "coverage") return view::SiteCoveragePage(site);
   if (t == "guide") {
-    std::string device = segment(1), name = segment(3);
-    for (const Guide& g : site.guides) {
-      if (g.device == device && g.name == name) return view::GuidePage(site, g);
+    auto it = site.guides_by_device.find(segment(1));
+    if (it != site.guides_by_device.end()) {
+      std::string name = segment(3);
+      for (size_t i : it->second) {
+        if (site.guides[i].name == name) return view::GuidePage(shared, site.guides[i]);
+      }
     }
   }
   if (t == "page") {
     std::string name = segment(0);
     for (const Page& p : site.pages) {
-      if (p.name == name) return view::ContentPage(site, p);
+      if (p.name == name) return view::ContentPage(shared, p);
     }
   }
   if (t == "security") return view::SecurityPage(site);
   if (t == "support") return view::SupportPage(site);
-  return view::NotFound(site);
+  return view::NotFound(shared);
 }
 
 }  // namespace
 
-nlohmann::json HtmlPageData(const Site& site, const HtmlPageJob& job) { return DataFor(site, job); }
+HtmlPageViews::HtmlPageViews(const Site& site) : shared_(std::make_unique<view::Shared>(site)) {}
+HtmlPageViews::~HtmlPageViews() = default;
+
+nlohmann::json HtmlPageViews::Data(const HtmlPageJob& job) const { return DataFor(*shared_, job); }
+
+nlohmann::json HtmlPageData(const Site& site, const HtmlPageJob& job) {
+  return HtmlPageViews(site).Data(job);
+}
 
 std::vector<HtmlPageJob> PlanHtmlPages(const Site& site) {
   std::vector<HtmlPageJob> jobs;
@@ -75,9 +86,10 @@ std::string RenderHtmlPage(const TemplateSet& templates, const HtmlPageJob& job,
 
 void RenderHtmlPages(const Site& site, const TemplateSet& templates,
                      const std::vector<HtmlPageJob>& jobs, Output* out, Diagnostics& diags) {
+  HtmlPageViews views(site);
   std::vector<std::string> results(jobs.size());
   ParallelFor(jobs.size(), [&](size_t i) {
-    results[i] = RenderHtmlPage(templates, jobs[i], DataFor(site, jobs[i]), diags);
+    results[i] = RenderHtmlPage(templates, jobs[i], views.Data(jobs[i]), diags);
   });
   for (size_t i = 0; i < jobs.size(); ++i) (*out)[jobs[i].path] = std::move(results[i]);
 }

@@ -1,6 +1,7 @@
 // HTML pages: which page is written where, with which template and data.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,10 @@
 
 namespace herald {
 
+namespace view {
+class Shared;
+}
+
 struct HtmlPageJob {
   std::string path;      // output path, e.g. "advisories/ACME-SA-2026-0007/index.html"
   std::string template_;  // e.g. "advisory"
@@ -22,9 +27,23 @@ struct HtmlPageJob {
 /// Every HTML page of the site, in a stable order.
 std::vector<HtmlPageJob> PlanHtmlPages(const Site& site);
 
-/// The template data of one planned page: what RenderHtmlPages renders it
-/// from. The page's bytes are a function of this and the template alone,
+/// The template data of planned pages: what RenderHtmlPages renders them
+/// from. A page's bytes are a function of its data and template alone,
 /// which is what lets `herald serve` skip pages whose data did not change.
+/// The chrome every page shows alike is built once per HtmlPageViews, so
+/// make one per render and ask it for every page.
+/// Thread-safe.
+class HtmlPageViews {
+ public:
+  explicit HtmlPageViews(const Site& site);
+  ~HtmlPageViews();
+  nlohmann::json Data(const HtmlPageJob& job) const;
+
+ private:
+  std::unique_ptr<view::Shared> shared_;
+};
+
+/// HtmlPageViews(site).Data(job): the data of a single page.
 nlohmann::json HtmlPageData(const Site& site, const HtmlPageJob& job);
 /// One page from its data: what RenderHtmlPages does for each job.
 std::string RenderHtmlPage(const TemplateSet& templates, const HtmlPageJob& job,

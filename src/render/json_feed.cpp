@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "render/feeds.h"
+#include "render/json_text.h"
 #include "render/plain_text.h"
+#include "render/text_check.h"
 
 namespace herald {
 
@@ -28,7 +30,8 @@ std::string WriteJsonFeed(const FeedData& feed) {
     item["title"] = CleanLine(e.title);
     if (!e.summary.empty()) item["summary"] = CleanText(e.summary, true);
     if (!e.content_html.empty()) {
-      item["content_html"] = CleanText(e.content_html, true);
+      // Bodies are large and nearly always clean already: no copy then.
+      item["content_html"] = IsCleanText(e.content_html) ? e.content_html : CleanText(e.content_html, true);
     } else {
       item["content_text"] = CleanText(e.summary.empty() ? e.title : e.summary, true);  // one is required
     }
@@ -42,7 +45,7 @@ std::string WriteJsonFeed(const FeedData& feed) {
     items.push_back(item);
   }
   j["items"] = items;
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return JsonText(j, 2) + "\n";
 }
 
 }  // namespace herald

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/site.h"
+#include "render/json_text.h"
 #include "render/plain_text.h"
 #include "render/view_model.h"
 
@@ -152,7 +153,7 @@ std::string SupportTermsJson(const Site& site) {
   json devices = json::array();
   for (const Device& d : site.devices) devices.push_back(DeviceJson(site, d));
   j["devices"] = devices;
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return JsonText(j, 2) + "\n";
 }
 
 std::string SupportTermsIcs(const Site& site) {

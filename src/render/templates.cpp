@@ -1,15 +1,11 @@
 #include "render/templates.h"
 
-#include <kainjow/mustache.hpp>
-#include <nlohmann/json.hpp>
-
 #include <regex>
-#include <set>
+
+#include "render/mustache.h"
 
 namespace herald {
 namespace {
-
-namespace mst = kainjow::mustache;
 
 SourceLocation PositionIn(const ThemeFile& file, const std::string& message) {
   SourceLocation at{file.origin, 0, 0};
@@ -30,39 +26,15 @@ SourceLocation PositionIn(const ThemeFile& file, const std::string& message) {
   return at;
 }
 
-mst::data ToData(const nlohmann::json& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::object: {
-      mst::data out{mst::data::type::object};
-      for (const auto& [key, value] : j.items()) {
-        if (value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty())) {
-          continue;
-        }
-        out.set(key, ToData(value));
-      }
-      return out;
-    }
-    case nlohmann::json::value_t::array: {
-      mst::data out{mst::data::type::list};
-      for (const auto& value : j) out.push_back(ToData(value));
-      return out;
-    }
-    case nlohmann::json::value_t::string:
-      return mst::data(j.get<std::string>());
-    case nlohmann::json::value_t::boolean:
-      return mst::data(j.get<bool>());
-    case nlohmann::json::value_t::null:
-      return mst::data(false);
-    default:
-      return mst::data(j.dump());
-  }
-}
-
 }  // namespace
 
 struct TemplateSet::Impl {
-  std::map<std::string, std::string> expanded;  // name → template text with partials inlined
-  std::map<std::string, std::string> origins;
+  struct Compiled {
+    std::string expanded;  // the template's text with partials inlined
+    std::string origin;
+    MustacheTemplate parsed;
+  };
+  std::map<std::string, Compiled> templates;
 };
 
 TemplateSet::TemplateSet() : impl_(std::make_unique<Impl>()) {}
@@ -73,10 +45,9 @@ TemplateSet& TemplateSet::operator=(TemplateSet&&) noexcept = default;
 bool TemplateSet::Compile(const Theme& theme, Diagnostics& diags) {
   bool ok = true;
   for (const auto& [name, file] : theme.templates) {
-    mst::mustache check(file.text);
-    if (!check.is_valid()) {
-      diags.Error(PositionIn(file, check.error_message()),
-                  "template error: " + check.error_message());
+    MustacheTemplate check = MustacheTemplate::Parse(file.text);
+    if (!check.ok()) {
+      diags.Error(PositionIn(file, check.error()), "template error: " + check.error());
       ok = false;
     }
   }
@@ -110,32 +81,44 @@ bool TemplateSet::Compile(const Theme& theme, Diagnostics& diags) {
       text = std::move(out);
       if (!changed) break;
     }
-    impl_->expanded[name] = std::move(text);
-    impl_->origins[name] = file.origin;
+    // Parsed once here; every page rendered with it shares the result.
+    MustacheTemplate parsed = MustacheTemplate::Parse(text);
+    if (!parsed.ok()) {
+      diags.Error({file.origin, 0, 0}, "template error: " + parsed.error());
+      ok = false;
+    }
+    impl_->templates[name] = {std::move(text), file.origin, std::move(parsed)};
   }
   return ok;
 }
 
-bool TemplateSet::Has(const std::string& name) const { return impl_->expanded.count(name) > 0; }
+bool TemplateSet::Has(const std::string& name) const { return impl_->templates.count(name) > 0; }
 
 std::string TemplateSet::ExpandedText(const std::string& name) const {
-  auto it = impl_->expanded.find(name);
-  return it == impl_->expanded.end() ? std::string() : it->second;
+  auto it = impl_->templates.find(name);
+  return it == impl_->templates.end() ? std::string() : it->second.expanded;
 }
 
 std::string TemplateSet::Render(const std::string& name, const nlohmann::json& data,
                                 Diagnostics& diags) const {
-  auto it = impl_->expanded.find(name);
-  if (it == impl_->expanded.end()) {
+  auto it = impl_->templates.find(name);
+  if (it == impl_->templates.end()) {
     diags.Error({"themes", 0, 0}, "the theme has no template '" + name + ".mustache'");
     return {};
   }
-  mst::mustache tmpl(it->second);
-  std::string out = tmpl.render(ToData(data));
-  if (!tmpl.is_valid()) {
-    diags.Error({impl_->origins[name], 0, 0}, "template error: " + tmpl.error_message());
+  // Pages may stay in memory until the build writes them: render into a
+  // buffer that keeps its capacity, and return an exact-size copy rather
+  // than a string grown by doubling. A buffer grown by an exceptional page
+  // (the list of every advisory) is let go rather than kept for the thread.
+  thread_local std::string buffer;
+  buffer.clear();
+  std::string error;
+  if (!it->second.parsed.Render(data, &buffer, &error)) {
+    diags.Error({it->second.origin, 0, 0}, "template error: " + error);
   }
-  return out;
+  std::string page(buffer);
+  if (buffer.capacity() > (size_t{1} << 20)) std::string().swap(buffer);
+  return page;
 }
 
 }  // namespace herald

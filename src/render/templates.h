@@ -1,9 +1,10 @@
-// Templates: the only place kainjow Mustache is used.
+// Templates: a theme's page templates, compiled once per render.
 //
 // Partials ({{> name}}) are expanded when the theme is compiled, so each
-// page template is parsed once. Data arrives as JSON from the view model;
-// null and empty strings are dropped so {{#key}} tests presence. Keys
-// ending in "_html" hold HTML the model already made safe.
+// page template is parsed once (render/mustache.h) and every page shares the
+// result. Data arrives as JSON from the view model; null and empty strings
+// count as absent so {{#key}} tests presence. Keys ending in "_html" hold
+// HTML the model already made safe.
 #pragma once
 
 #include <map>
@@ -31,7 +32,7 @@ class TemplateSet {
   /// The template's text with its partials inlined, which is all Render
   /// reads besides the data ("" when there is no such template).
   std::string ExpandedText(const std::string& name) const;
-  /// Thread-safe: each call renders from its own copy of the compiled template.
+  /// Thread-safe: compiled templates are immutable, so pages may render in parallel.
   std::string Render(const std::string& name, const nlohmann::json& data,
                      Diagnostics& diags) const;
 

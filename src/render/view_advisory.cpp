@@ -63,7 +63,7 @@ json detail::AdvisorySummary(const Site& site, const Advisory& a) {
   if (HasScore(a)) {
     json sev = SeverityJson(a.severity);
     sev["score"] = Score(a.max_score);
-    j["severity"] = sev;
+    j["severity"] = std::move(sev);
   }
   j["date"] = DateJson(a.published);
   if (a.updated > a.published) j["updated"] = DateJson(a.updated);
@@ -77,14 +77,14 @@ json detail::AdvisorySummary(const Site& site, const Advisory& a) {
   json devices = json::array();
   std::vector<std::string> slugs = AffectedSlugs(a);
   for (const std::string& slug : slugs) devices.push_back(DeviceRef(site, slug));
-  j["devices"] = devices;
+  j["devices"] = std::move(devices);
   json not_affected = json::array();
   std::vector<std::string> all_slugs = slugs;
   for (const NotAffected& n : a.not_affected) {
     not_affected.push_back(DeviceRef(site, n.device.value));
     all_slugs.push_back(n.device.value);
   }
-  j["not_affected_devices"] = not_affected;
+  j["not_affected_devices"] = std::move(not_affected);
   std::sort(all_slugs.begin(), all_slugs.end());
   all_slugs.erase(std::unique(all_slugs.begin(), all_slugs.end()), all_slugs.end());
   j["device_slugs"] = Join(all_slugs, " ");  // for data-* attributes of the filter script
@@ -95,12 +95,13 @@ json detail::AdvisorySummary(const Site& site, const Advisory& a) {
       cves.push_back({{"id", v.cve}, {"url", "https://www.cve.org/CVERecord?id=" + v.cve}});
     }
   }
-  j["cves"] = cves;
+  j["cves"] = std::move(cves);
   return j;
 }
 
-json Home(const Site& site) {
-  json v = Common(site, "/", site.config.site.title);
+json Home(const Shared& shared) {
+  const Site& site = shared.site();
+  json v = shared.Common("/", site.config.site.title);
   json h;
   Put(h, "description", site.config.site.description);
 
@@ -109,7 +110,7 @@ json Home(const Site& site) {
   for (size_t i = 0; i < site.advisories.size() && i < kLatest; ++i) {
     latest.push_back(AdvisorySummary(site, site.advisories[i]));
   }
-  h["advisories"] = latest;
+  h["advisories"] = std::move(latest);
   h["advisory_count"] = std::to_string(site.advisories.size());
   h["more_advisories"] = site.advisories.size() > kLatest;
 
@@ -117,26 +118,27 @@ json Home(const Site& site) {
   for (const Device& d : site.devices) {
     devices.push_back(DeviceSummary(site, d));
   }
-  h["devices"] = devices;
+  h["devices"] = std::move(devices);
 
   json contacts = json::array();
   for (const std::string& c : site.config.disclosure.contact) contacts.push_back(ContactLink(c));
   json report;
   if (!contacts.empty()) report["first_contact"] = contacts.front();
-  report["contacts"] = contacts;
+  report["contacts"] = std::move(contacts);
   report["policy_url"] = site.config.disclosure.policy_url.empty()
                              ? "/security/"
                              : site.config.disclosure.policy_url;
   Put(report, "openpgp_key_url", site.config.disclosure.openpgp_key_url);
-  h["report"] = report;
-  h["subscribe"] = Subscribe(site);
-  v["home"] = h;
+  h["report"] = std::move(report);
+  h["subscribe"] = shared.Subscribe();
+  v["home"] = std::move(h);
   AddListFlags(v);
   return v;
 }
 
-json AdvisoryList(const Site& site) {
-  json v = Common(site, "/advisories/", "Security advisories");
+json AdvisoryList(const Shared& shared) {
+  const Site& site = shared.site();
+  json v = shared.Common("/advisories/", "Security advisories");
   json l;
   json all = json::array();
   json years = json::array();
@@ -149,7 +151,7 @@ json AdvisoryList(const Site& site) {
       years.push_back({{"year", year}, {"anchor", "y" + year}, {"advisories", json::array()}});
     }
     years.back()["advisories"].push_back(row);
-    all.push_back(row);
+    all.push_back(std::move(row));
     for (const Affected& af : a.affected) device_slugs.insert(af.device.value);
     for (const NotAffected& n : a.not_affected) device_slugs.insert(n.device.value);
     if (HasScore(a)) severities.insert(a.severity);
@@ -157,8 +159,7 @@ json AdvisoryList(const Site& site) {
   for (json& y : years) {
     y["count"] = Count(static_cast<long>(y["advisories"].size()), "advisory", "advisories");
   }
-  l["advisories"] = all;
-  l["years"] = years;
+  l["advisories"] = std::move(all);
   l["count"] = std::to_string(site.advisories.size());
 
   json filters;
@@ -167,20 +168,21 @@ json AdvisoryList(const Site& site) {
     if (!device_slugs.count(d.slug)) continue;
     json dj = DeviceRef(site, d.slug);
     dj["advisories_url"] = DevicePath(d.slug) + "#advisories";
-    fdevices.push_back(dj);
+    fdevices.push_back(std::move(dj));
   }
-  filters["devices"] = fdevices;
+  filters["devices"] = std::move(fdevices);
   json fsev = json::array();
   for (Severity3 s : kSeverityOrder) {
     if (severities.count(s)) fsev.push_back(SeverityJson(s));
   }
-  filters["severities"] = fsev;
+  filters["severities"] = std::move(fsev);
   json fyears = json::array();
   for (const json& y : years) fyears.push_back({{"year", y["year"]}, {"anchor", y["anchor"]}});
-  filters["years"] = fyears;
-  l["filters"] = filters;
-  l["subscribe"] = Subscribe(site);
-  v["advisory_list"] = l;
+  filters["years"] = std::move(fyears);
+  l["years"] = std::move(years);
+  l["filters"] = std::move(filters);
+  l["subscribe"] = shared.Subscribe();
+  v["advisory_list"] = std::move(l);
   AddListFlags(v);
   return v;
 }

@@ -95,7 +95,7 @@ json Vulnerabilities(const Site& site, const Advisory& a) {
     if (!v.cwe.empty()) {
       json cwe = {{"id", v.cwe}};
       Put(cwe, "url", CweUrl(v.cwe));
-      j["cwe"] = cwe;
+      j["cwe"] = std::move(cwe);
     }
     Put(j, "title", v.title);
     std::string heading = v.cve;
@@ -104,10 +104,10 @@ json Vulnerabilities(const Site& site, const Advisory& a) {
     json scores = json::array();
     if (v.cvss_v4) scores.push_back(CvssJson(*v.cvss_v4, "4.0"));
     if (v.cvss_v3) scores.push_back(CvssJson(*v.cvss_v3, "3.1"));
-    j["scores"] = scores;
+    j["scores"] = std::move(scores);
     j["devices"] = DeviceList(site, v.devices);
     j["exploited"] = v.actively_exploited;
-    out.push_back(j);
+    out.push_back(std::move(j));
   }
   return out;
 }
@@ -124,7 +124,7 @@ json AffectedRows(const Site& site, const Advisory& a) {
       j["fixed_url"] = DevicePath(af.device.value) + "#" + FirmwareAnchor(af.fixed.value);
       j["fixed_date"] = DateJson(fw->released);
     }
-    out.push_back(j);
+    out.push_back(std::move(j));
   }
   return out;
 }
@@ -138,7 +138,7 @@ json Remediations(const Site& site, const Advisory& a) {
     PutHtml(j, "details_html", r.details);
     Put(j, "url", r.url);
     j["devices"] = DeviceList(site, r.devices);
-    out.push_back(j);
+    out.push_back(std::move(j));
   }
   return out;
 }
@@ -159,7 +159,7 @@ json Acknowledgments(const Advisory& a) {
       text = names.empty() ? ack.organization : names + " (" + ack.organization + ")";
     }
     j["text"] = text;
-    out.push_back(j);
+    out.push_back(std::move(j));
   }
   return out;
 }
@@ -169,15 +169,16 @@ json Revisions(const Advisory& a) {
   for (size_t i = 0; i < a.revisions.size(); ++i) {
     json j = {{"number", std::to_string(i + 1)}, {"date", DateJson(a.revisions[i].date, true)}};
     Put(j, "summary", a.revisions[i].summary);
-    out.push_back(j);
+    out.push_back(std::move(j));
   }
   return out;
 }
 
 }  // namespace
 
-json AdvisoryPage(const Site& site, const Advisory& a) {
-  json v = Common(site, AdvisoryPath(a.id), a.id + ": " + a.title);
+json AdvisoryPage(const Shared& shared, const Advisory& a) {
+  const Site& site = shared.site();
+  json v = shared.Common(AdvisoryPath(a.id), a.id + ": " + a.title);
   Put(v["page"], "description", a.summary);
   json j = AdvisorySummary(site, a);  // id, title, urls, category, severity, devices, cves
   j["status"] = {{"name", StatusName(a.status)}, {"label", StatusLabel(a.status)}};
@@ -192,7 +193,7 @@ json AdvisoryPage(const Site& site, const Advisory& a) {
   if (a.withdrawn) {
     json w = {{"date", DateJson(a.withdrawn->date, true)}};
     Put(w, "reason", a.withdrawn->reason);
-    j["withdrawal"] = w;
+    j["withdrawal"] = std::move(w);
   }
   if (!a.superseded_by.value.empty()) {
     json s = {{"id", a.superseded_by.value}};
@@ -200,7 +201,7 @@ json AdvisoryPage(const Site& site, const Advisory& a) {
       s["url"] = AdvisoryPath(other->id);
       Put(s, "title", other->title);
     }
-    j["superseded_by"] = s;
+    j["superseded_by"] = std::move(s);
   }
   j["vulnerabilities"] = Vulnerabilities(site, a);
   j["affected"] = AffectedRows(site, a);
@@ -209,17 +210,17 @@ json AdvisoryPage(const Site& site, const Advisory& a) {
     json row = DeviceRef(site, n.device.value);
     Put(row, "justification", n.justification);
     Put(row, "justification_text", JustificationText(n.justification));
-    not_affected.push_back(row);
+    not_affected.push_back(std::move(row));
   }
-  j["not_affected"] = not_affected;
+  j["not_affected"] = std::move(not_affected);
   j["remediations"] = Remediations(site, a);
   json refs = json::array();
   for (const Reference& r : a.references) {
     json row = {{"url", r.url}};
     Put(row, "summary", r.summary);
-    refs.push_back(row);
+    refs.push_back(std::move(row));
   }
-  j["references"] = refs;
+  j["references"] = std::move(refs);
   j["acknowledgments"] = Acknowledgments(a);
   j["revisions"] = Revisions(a);
   PutHtml(j, "body_html", a.body);
@@ -238,9 +239,9 @@ json AdvisoryPage(const Site& site, const Advisory& a) {
                             {"atom_url", base + "atom"},
                             {"json_url", base + "json"}});
   }
-  j["device_feeds"] = device_feeds;
-  j["subscribe"] = Subscribe(site);
-  v["advisory"] = j;
+  j["device_feeds"] = std::move(device_feeds);
+  j["subscribe"] = shared.Subscribe();
+  v["advisory"] = std::move(j);
   AddListFlags(v);
   return v;
 }

@@ -1,5 +1,5 @@
-// View model: site chrome (Common), shared helpers, and the simple pages
-// (guides, content pages, 404).
+// View model: shared helpers and the simple pages (guides, content pages,
+// 404). The chrome every page carries is in view_shared.cpp.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -18,12 +18,21 @@ void AddListFlags(json& j) {
     return;
   }
   if (!j.is_object()) return;
+  // Every page's data passes through here: walk the map directly, and
+  // collect flags only for objects that hold lists.
+  json::object_t& object = *j.get_ptr<json::object_t*>();
+  size_t lists = 0;
+  for (auto& [key, value] : object) {
+    if (value.is_structured()) AddListFlags(value);
+    if (value.is_array()) ++lists;
+  }
+  if (lists == 0) return;
   std::vector<std::pair<std::string, bool>> flags;
-  for (auto& [key, value] : j.items()) {
-    AddListFlags(value);
+  flags.reserve(lists);
+  for (const auto& [key, value] : object) {
     if (value.is_array()) flags.emplace_back("has_" + key, !value.empty());
   }
-  for (auto& [key, flag] : flags) j[key] = flag;
+  for (auto& [key, flag] : flags) object[std::move(key)] = flag;
 }
 
 void Put(json& o, const char* key, const std::string& value) {
@@ -146,90 +155,9 @@ std::string GuidePath(const std::string& device, const std::string& name) {
   return DevicePath(device) + "guides/" + name + "/";
 }
 
-namespace {
-
-struct NavItem {
-  const char* label;
-  const char* path;
-};
-
-constexpr NavItem kNav[] = {
-    {"Advisories", "/advisories/"},
-    {"Devices", "/devices/"},
-    {"Report a vulnerability", "/security/"},
-    {"Support", "/support/"},
-};
-
-json FeedLink(const char* type, const std::string& title, const std::string& url) {
-  return {{"type", type}, {"title", title}, {"url", url}};
-}
-
-}  // namespace
-
-json Common(const Site& site, const std::string& page_path, const std::string& title) {
-  const SiteConfig& c = site.config;
-  json s;
-  Put(s, "title", c.site.title);
-  Put(s, "description", c.site.description);
-  s["lang"] = c.site.language.empty() ? "en" : c.site.language;
-  s["stylesheet"] = "/assets/style.css";
-  s["home_url"] = "/";
-
-  json nav = json::array();
-  for (const NavItem& item : kNav) {
-    std::string p = item.path;
-    bool current_page = page_path == p;
-    bool current = page_path.rfind(p, 0) == 0;
-    nav.push_back({{"label", item.label}, {"url", p}, {"current", current},
-                   {"current_page", current_page}});
-  }
-  s["nav"] = nav;
-
-  json m;
-  Put(m, "name", ManufacturerName(site));
-  Put(m, "legal_name", c.manufacturer.legal_name);
-  PutHtml(m, "address_html", c.manufacturer.postal_address);
-  if (!c.manufacturer.email.empty()) m["email"] = ContactLink("mailto:" + c.manufacturer.email);
-  Put(m, "website", c.manufacturer.website);
-  PutObject(s, "manufacturer", m);
-
-  json b;
-  if (!site.build.commit.empty()) {
-    b["commit"] = site.build.commit;
-    b["commit_short"] = site.build.commit.substr(0, 12);
-  }
-  if (site.build.build_time != 0) b["date"] = DateJson(site.build.build_time, true);
-  Put(b, "generator_version", site.build.generator_version);
-  b["generator"] = "herald";
-  s["build"] = b;
-
-  json pages = json::array();
-  for (const Page& p : site.pages) {
-    pages.push_back({{"title", p.title}, {"url", "/" + p.name + "/"}, {"role", p.role}});
-  }
-  s["pages"] = pages;
-  s["security_txt_url"] = "/.well-known/security.txt";
-  s["csaf_provider_url"] = "/.well-known/csaf/provider-metadata.json";
-  s["support_terms_url"] = "/support-terms.json";
-
-  json pg;
-  Put(pg, "title", title.empty() ? c.site.title : title);
-  pg["head_title"] =
-      title.empty() || title == c.site.title ? c.site.title : title + " \u2014 " + c.site.title;
-  pg["path"] = page_path;
-  pg["canonical_url"] = site.AbsoluteUrl(page_path);
-  pg["feeds"] = json::array({
-      FeedLink("application/rss+xml", c.site.title + ": advisories (RSS)", "/feeds/advisories.rss"),
-      FeedLink("application/atom+xml", c.site.title + ": advisories (Atom)",
-               "/feeds/advisories.atom"),
-      FeedLink("application/feed+json", c.site.title + ": advisories (JSON Feed)",
-               "/feeds/advisories.json"),
-  });
-  return {{"site", s}, {"page", pg}};
-}
-
-json GuidePage(const Site& site, const Guide& guide) {
-  json v = Common(site, GuidePath(guide.device, guide.name), guide.title);
+json GuidePage(const Shared& shared, const Guide& guide) {
+  const Site& site = shared.site();
+  json v = shared.Common(GuidePath(guide.device, guide.name), guide.title);
   json g;
   Put(g, "title", guide.title);
   Put(g, "topic", guide.topic);
@@ -249,27 +177,27 @@ json GuidePage(const Site& site, const Guide& guide) {
       others.push_back({{"title", o.title}, {"url", GuidePath(o.device, o.name)}});
     }
   }
-  g["other_guides"] = others;
-  v["guide"] = g;
+  g["other_guides"] = std::move(others);
+  v["guide"] = std::move(g);
   AddListFlags(v);
   return v;
 }
 
-json ContentPage(const Site& site, const Page& page) {
-  json v = Common(site, "/" + page.name + "/", page.title);
+json ContentPage(const Shared& shared, const Page& page) {
+  json v = shared.Common("/" + page.name + "/", page.title);
   json p;
   Put(p, "title", page.title);
   Put(p, "role", page.role);
   PutHtml(p, "body_html", page.body);
   p["toc"] = Toc(page.body);
   if (page.updated) p["updated"] = DateJson(*page.updated);
-  v["content"] = p;
+  v["content"] = std::move(p);
   AddListFlags(v);
   return v;
 }
 
-json NotFound(const Site& site) {
-  json v = Common(site, "/404.html", "Page not found");
+json NotFound(const Shared& shared) {
+  json v = shared.Common("/404.html", "Page not found");
   v["page"].erase("canonical_url");  // served for any missing path
   json n;
   n["links"] = json::array({
@@ -278,7 +206,7 @@ json NotFound(const Site& site) {
       {{"label", "Devices and support periods"}, {"url", "/devices/"}},
       {{"label", "Report a vulnerability"}, {"url", "/security/"}},
   });
-  v["not_found"] = n;
+  v["not_found"] = std::move(n);
   AddListFlags(v);
   return v;
 }

@@ -1,5 +1,7 @@
 // Coverage pages: the baseline items evaluated for one device
-// (/devices/SLUG/coverage/) and for the whole site (/coverage/).
+// (/devices/SLUG/coverage/) and for the whole site (/coverage/). Both read
+// the reports SiteCoverage keeps with the Site, so each device is evaluated
+// once per build however many pages show it.
 #include <nlohmann/json.hpp>
 
 #include "coverage/coverage.h"
@@ -66,7 +68,13 @@ std::string CoveragePath(const std::string& slug) {
 
 json DeviceCoveragePage(const Site& site, const Device& device) {
   json v = Common(site, CoveragePath(device.slug), "Publication coverage: " + device.identity.name);
-  json c = ReportJson(EvaluateDevice(site, device, BuiltinBaseline()));
+  json c;
+  auto index = site.device_by_slug.find(device.slug);
+  if (index != site.device_by_slug.end() && &site.devices[index->second] == &device) {
+    c = ReportJson(SiteCoverage(site).DeviceReport(index->second));
+  } else {
+    c = ReportJson(EvaluateDevice(site, device, BuiltinBaseline()));  // not one of the site's devices
+  }
   c["device"] = DeviceRef(site, device.slug);
   c["site_url"] = CoveragePath("");
   v["coverage"] = c;
@@ -76,10 +84,12 @@ json DeviceCoveragePage(const Site& site, const Device& device) {
 
 json SiteCoveragePage(const Site& site) {
   json v = Common(site, CoveragePath(""), "Publication coverage");
-  json c = ReportJson(EvaluateSite(site, BuiltinBaseline()));
+  SiteCoverage coverage(site);
+  json c = ReportJson(coverage.SiteReport());
   json devices = json::array();
-  for (const Device& d : site.devices) {
-    CoverageReport r = EvaluateDevice(site, d, BuiltinBaseline());
+  for (size_t i = 0; i < site.devices.size(); ++i) {
+    const Device& d = site.devices[i];
+    const CoverageReport& r = coverage.DeviceReport(i);
     devices.push_back({{"name", d.identity.name},
                        {"url", CoveragePath(d.slug)},
                        {"percent", std::to_string(r.Percent())},

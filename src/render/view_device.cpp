@@ -101,9 +101,9 @@ json SupportBlock(const Site& site, const Device& d) {
   for (const SupportExtension& e : s.history) {  // oldest first, as written
     json h = {{"announced", DateJson(e.date)}, {"new_end", DateJson(e.end_of_security_support)}};
     PutHtml(h, "note_html", e.note);
-    history.push_back(h);
+    history.push_back(std::move(h));
   }
-  j["history"] = history;
+  j["history"] = std::move(history);
   j["ended"] = Ended(d.status);
   if (const Guide* g = FindGuide(site, d.slug, "unsupported-use")) {
     j["unsupported_guide"] = {{"title", g->title}, {"url", GuidePath(d.slug, g->name)}};
@@ -120,7 +120,7 @@ json Guides(const Site& site, const Device& d) {
     json j = {{"title", g.title}, {"url", GuidePath(d.slug, g.name)}};
     Put(j, "topic", g.topic);
     Put(j, "topic_summary", GuideTopicSummary(g.topic));
-    out.push_back(j);
+    out.push_back(std::move(j));
   }
   return out;
 }
@@ -143,7 +143,7 @@ json detail::DeviceSummary(const Site& site, const Device& d) {
   Put(j, "type", d.identity.type);
   json models = json::array();
   for (const std::string& m : d.identity.models) models.push_back(m);
-  j["models"] = models;
+  j["models"] = std::move(models);
   j["status"] = DeviceStatusJson(d.status);
   j["end_of_security_support"] = DateOrTbaJson(d.support.end_of_security_support);
   if (!d.firmware.empty()) {
@@ -159,25 +159,27 @@ json detail::DeviceSummary(const Site& site, const Device& d) {
   return j;
 }
 
-json DeviceList(const Site& site) {
-  json v = Common(site, "/devices/", "Devices and support periods");
+json DeviceList(const Shared& shared) {
+  const Site& site = shared.site();
+  json v = shared.Common("/devices/", "Devices and support periods");
   json l;
   json devices = json::array();
   for (const Device& d : site.devices) devices.push_back(DeviceSummary(site, d));
-  l["devices"] = devices;
+  l["devices"] = std::move(devices);
   l["support_terms_json_url"] = "/support-terms.json";
   l["support_terms_ics_url"] = "/support-terms.ics";
   for (const Page& p : site.pages) {
     if (p.role == "support-policy") l["policy"] = {{"title", p.title}, {"url", "/" + p.name + "/"}};
   }
-  v["device_list"] = l;
+  v["device_list"] = std::move(l);
   AddListFlags(v);
   return v;
 }
 
-json DevicePage(const Site& site, const Device& d) {
+json DevicePage(const Shared& shared, const Device& d) {
+  const Site& site = shared.site();
   const std::string path = DevicePath(d.slug);
-  json v = Common(site, path, d.identity.name);
+  json v = shared.Common(path, d.identity.name);
   const std::string& name = d.identity.name;
   json device_feeds = json::array({
       {{"type", "application/rss+xml"}, {"title", name + ": security updates (RSS)"},
@@ -188,7 +190,7 @@ json DevicePage(const Site& site, const Device& d) {
        {"url", path + "feed.json"}},
   });
   for (const json& f : v["page"]["feeds"]) device_feeds.push_back(f);
-  v["page"]["feeds"] = device_feeds;
+  v["page"]["feeds"] = std::move(device_feeds);
 
   json j = DeviceSections(site, d);  // identity, intended_use, network, data, ...
   j["slug"] = d.slug;
@@ -209,8 +211,8 @@ json DevicePage(const Site& site, const Device& d) {
       advisories.push_back(std::move(row));
     }
   }
-  j["advisories"] = advisories;
-  j["csaf_documents"] = csaf;
+  j["advisories"] = std::move(advisories);
+  j["csaf_documents"] = std::move(csaf);
   j["guides"] = Guides(site, d);
   j["feeds"] = {{"rss_url", path + "feed.rss"},
                 {"atom_url", path + "feed.atom"},
@@ -249,8 +251,8 @@ json DevicePage(const Site& site, const Device& d) {
   for (const auto& [anchor, title] : kSections) {
     if (present(anchor)) sections.push_back({{"anchor", anchor}, {"title", title}});
   }
-  j["sections"] = sections;
-  v["device"] = j;
+  j["sections"] = std::move(sections);
+  v["device"] = std::move(j);
   AddListFlags(v);
   return v;
 }

@@ -45,7 +45,7 @@ json Identity(const Device& d) {
   PutHtml(j, "marking_html", id.marking);
   json markets = json::array();
   for (const std::string& m : d.markets) markets.push_back(Upper(m));
-  if (!markets.empty()) j["markets"] = markets;
+  if (!markets.empty()) j["markets"] = std::move(markets);
   return j;
 }
 
@@ -133,7 +133,7 @@ json Capabilities(const Site& site, const Device& d) {
         j["guide"] = {{"title", site.guides[i].title}, {"url", GuidePath(d.slug, guide)}};
       }
     }
-    out.push_back(j);
+    out.push_back(std::move(j));
   }
   return out;
 }
@@ -145,7 +145,7 @@ json Compliance(const Device& d) {
   if (!c.certifications.empty()) {
     json certs = json::array();
     for (const Certification& cert : c.certifications) certs.push_back(CertificationJson(cert));
-    j["certifications"] = certs;
+    j["certifications"] = std::move(certs);
   }
   Put(j, "eu_declaration_url", c.eu_declaration_url);
   Put(j, "psti_statement_url", c.psti_statement_url);
@@ -156,7 +156,7 @@ json Compliance(const Device& d) {
     Put(tm, "id", t.id);
     Put(tm, "administrator", t.administrator);
     Put(tm, "lab", t.lab);
-    j["trust_mark"] = tm;
+    j["trust_mark"] = std::move(tm);
   }
   return j;
 }
@@ -213,6 +213,33 @@ json detail::DeviceSections(const Site& site, const Device& d) {
 json detail::FirmwareReleases(const Site& site, const Device& d) {
   static const char* const kCriticality[][2] = {
       {"critical", "Critical"}, {"high", "High"}, {"medium", "Medium"}, {"low", "Low"}};
+  // The device's affected ranges, parsed once rather than once per release:
+  // per advisory (newest first), its [[affected]] rows for this device, each
+  // with the row a release in its range shows.
+  struct Candidate {
+    VersionRange range;
+    json row;
+  };
+  std::vector<std::vector<Candidate>> ranges;
+  if (auto it = site.advisories_by_device.find(d.slug); it != site.advisories_by_device.end()) {
+    for (size_t k : it->second) {
+      const Advisory& a = site.advisories[k];
+      std::vector<Candidate> candidates;
+      for (const Affected& af : a.affected) {
+        if (af.device.value != d.slug || af.versions.value.empty()) continue;
+        std::string error;
+        auto range = ParseVersionRange(af.versions.value, &error);
+        if (!range) continue;
+        json row = {{"id", a.id}, {"url", AdvisoryPath(a.id)}, {"title", a.title},
+                    {"severity", SeverityJson(a.severity)}, {"scored", a.severity != Severity3::kNone},
+                    {"score", a.severity != Severity3::kNone ? Score(a.max_score) : std::string()},
+                    {"fix", af.fixed.value.empty() ? std::string("No fixed release yet")
+                                                   : "Fixed in " + af.fixed.value}};
+        candidates.push_back({std::move(*range), std::move(row)});
+      }
+      if (!candidates.empty()) ranges.push_back(std::move(candidates));
+    }
+  }
   json out = json::array();
   for (size_t i = 0; i < d.firmware.size(); ++i) {  // newest first
     const Firmware& f = d.firmware[i];
@@ -236,31 +263,20 @@ json detail::FirmwareReleases(const Site& site, const Device& d) {
         a["url"] = AdvisoryPath(adv->id);
         Put(a, "title", adv->title);
       }
-      fixes.push_back(a);
+      fixes.push_back(std::move(a));
     }
-    j["fixes"] = fixes;
+    j["fixes"] = std::move(fixes);
 
     // Which advisories affect this version, and is it still supported?
     json affected_by = json::array();
-    if (auto it = site.advisories_by_device.find(d.slug); it != site.advisories_by_device.end()) {
-      for (size_t k : it->second) {
-        const Advisory& a = site.advisories[k];
-        for (const Affected& af : a.affected) {
-          if (af.device.value != d.slug || af.versions.value.empty()) continue;
-          std::string error;
-          auto range = ParseVersionRange(af.versions.value, &error);
-          if (!range || !range->Contains(f.version)) continue;
-          json row = {{"id", a.id}, {"url", AdvisoryPath(a.id)}, {"title", a.title},
-                      {"severity", SeverityJson(a.severity)}, {"scored", a.severity != Severity3::kNone},
-                      {"score", a.severity != Severity3::kNone ? Score(a.max_score) : std::string()},
-                      {"fix", af.fixed.value.empty() ? std::string("No fixed release yet")
-                                                     : "Fixed in " + af.fixed.value}};
-          affected_by.push_back(std::move(row));
-          break;
-        }
+    for (const auto& candidates : ranges) {
+      for (const Candidate& c : candidates) {
+        if (!c.range.Contains(f.version)) continue;
+        affected_by.push_back(c.row);
+        break;
       }
     }
-    j["affected_by"] = affected_by;
+    j["affected_by"] = std::move(affected_by);
     const bool device_supported = d.status == DeviceStatus::kOnSale || d.status == DeviceStatus::kSupported;
     std::string support_text;
     if (!device_supported) {
@@ -284,7 +300,7 @@ json detail::FirmwareReleases(const Site& site, const Device& d) {
                            "unless you need this one to recover a device.</p>"
                          : notice.html;
     }
-    out.push_back(j);
+    out.push_back(std::move(j));
   }
   return out;
 }

@@ -21,8 +21,11 @@
 //   - no key is named like a theme partial (head, header, footer, or any
 //     hyphenated name), because Mustache looks partials up in the data too.
 // Pure functions of the Site; safe to call from several threads at once.
+// The page functions read the Site through a view::Shared, which builds the
+// parts many pages show alike once per render: make one per render.
 #pragma once
 
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 
@@ -46,16 +49,40 @@ namespace view {
 /// `page_path` is the root-relative path of the page ("/advisories/").
 nlohmann::json Common(const Site& site, const std::string& page_path, const std::string& title);
 
-nlohmann::json Home(const Site& site);
-nlohmann::json AdvisoryList(const Site& site);
-nlohmann::json AdvisoryPage(const Site& site, const Advisory& advisory);
-nlohmann::json DeviceList(const Site& site);
-nlohmann::json DevicePage(const Site& site, const Device& device);
-nlohmann::json GuidePage(const Site& site, const Guide& guide);
-nlohmann::json ContentPage(const Site& site, const Page& page);
+/// The chrome every page shows alike, built once per render and copied into
+/// each page's data (a copy costs less than building it again, and each
+/// page's data stays a plain value). Advisory rows are not cached: copying
+/// a cached row measured no faster than building it again, and the rows of
+/// every advisory would stay in memory for the whole render. Thread-safe.
+class Shared {
+ public:
+  explicit Shared(const Site& site);
+  ~Shared();
+  Shared(const Shared&) = delete;
+  Shared& operator=(const Shared&) = delete;
+
+  const Site& site() const { return site_; }
+  /// Common(site, page_path, title).
+  nlohmann::json Common(const std::string& page_path, const std::string& title) const;
+  /// detail::Subscribe(site).
+  nlohmann::json Subscribe() const;
+
+ private:
+  struct Parts;
+  const Site& site_;
+  std::unique_ptr<Parts> parts_;
+};
+
+nlohmann::json Home(const Shared& shared);
+nlohmann::json AdvisoryList(const Shared& shared);
+nlohmann::json AdvisoryPage(const Shared& shared, const Advisory& advisory);
+nlohmann::json DeviceList(const Shared& shared);
+nlohmann::json DevicePage(const Shared& shared, const Device& device);
+nlohmann::json GuidePage(const Shared& shared, const Guide& guide);
+nlohmann::json ContentPage(const Shared& shared, const Page& page);
 nlohmann::json SecurityPage(const Site& site);
 nlohmann::json SupportPage(const Site& site);
-nlohmann::json NotFound(const Site& site);
+nlohmann::json NotFound(const Shared& shared);
 /// Baseline coverage (src/coverage/): one device's, and the site's with a row per device.
 nlohmann::json DeviceCoveragePage(const Site& site, const Device& device);
 nlohmann::json SiteCoveragePage(const Site& site);

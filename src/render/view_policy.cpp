@@ -49,20 +49,31 @@ json SecurityPage(const Site& site) {
   }
   Put(j, "preferred_languages", languages);
 
-  // The report form (assets/report.js) composes an e-mail to the first
-  // mailto: contact; without JavaScript the plain instructions stay.
+  // The report form posts to [disclosure] report_endpoint when one is set;
+  // otherwise assets/report.js composes an e-mail to the first mailto:
+  // contact. The plain instructions beside it stay for readers without it.
+  std::string address;
   for (const std::string& c : d.contact) {
-    if (c.rfind("mailto:", 0) != 0) continue;
+    if (c.rfind("mailto:", 0) == 0) {
+      address = c.substr(7);
+      break;
+    }
+  }
+  if (!address.empty() || !d.report_endpoint.empty()) {
     json form;
-    form["address"] = c.substr(7);
+    Put(form, "address", address);
     form["subject"] = "Vulnerability report";
     json devices = json::array();
     for (const Device& dev : site.devices) {
       devices.push_back({{"slug", dev.slug}, {"name", dev.identity.name.empty() ? dev.slug : dev.identity.name}});
     }
     form["devices"] = devices;
+    if (!d.report_endpoint.empty()) {
+      form["endpoint"] = d.report_endpoint;
+      size_t host = d.report_endpoint.find("://") + 3;
+      form["endpoint_host"] = d.report_endpoint.substr(host, d.report_endpoint.find_first_of("/?#", host) - host);
+    }
     j["report_form"] = form;
-    break;
   }
   Put(j, "bug_bounty_url", d.bug_bounty_url);
   PutHtml(j, "safe_harbour_html", d.safe_harbour);

@@ -1,8 +1,7 @@
 #include "render/xml_writer.h"
 
-#include <sstream>
-
 #include "render/plain_text.h"
+#include "render/text_check.h"
 
 namespace herald::xml {
 namespace {
@@ -27,6 +26,11 @@ Element& Element::Attr(std::string_view name, std::string_view value) {
 }
 
 Element& Element::Text(std::string_view text) {
+  // Feed bodies are large and nearly always clean already: no copy then.
+  if (IsCleanText(text)) {
+    if (!text.empty()) node_.append_child(pugi::node_pcdata).set_value(text.data(), text.size());
+    return *this;
+  }
   std::string clean = CleanText(text, true);
   if (!clean.empty()) node_.append_child(pugi::node_pcdata).set_value(clean.c_str());
   return *this;
@@ -45,9 +49,14 @@ Element Document::Root(std::string_view name) {
 }
 
 std::string Document::ToString() const {
-  std::ostringstream out;
+  struct StringWriter final : pugi::xml_writer {
+    std::string text;
+    void write(const void* data, size_t size) override {
+      text.append(static_cast<const char*>(data), size);
+    }
+  } out;
   doc_->save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return out.str();
+  return std::move(out.text);
 }
 
 }  // namespace herald::xml

@@ -118,10 +118,19 @@ class CommitTree : public SourceTree {
   mutable Odb odb_;  // opened on first use; guarded by mutex_
 };
 
+// A committed version of a file the reader wants, read once the commit's
+// diff has been walked.
+struct PendingRead {
+  std::string path;  // relative to the site
+  git_oid blob;
+};
+
 struct DiffPayload {
   std::map<std::string, FileHistory>* history;
   const std::string* prefix;
   Timestamp time;
+  const CommittedValueReader* reader;  // may be null
+  std::vector<PendingRead>* reads;
 };
 
 int OnDelta(const git_diff_delta* delta, float, void* payload) {
@@ -135,11 +144,39 @@ int OnDelta(const git_diff_delta* delta, float, void* payload) {
     if (h.last == 0) h.last = p->time;
     h.first = p->time;
   }
+  // The file as this commit left it, when the reader wants it (regular
+  // files only, as in a commit's tree).
+  git_filemode_t mode = static_cast<git_filemode_t>(delta->new_file.mode);
+  if (p->reader && delta->status != GIT_DELTA_DELETED && delta->new_file.path &&
+      (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE)) {
+    std::string s(delta->new_file.path);
+    if (s.compare(0, p->prefix->size(), *p->prefix) == 0) {
+      std::string rel = s.substr(p->prefix->size());
+      if (p->reader->wants(rel)) p->reads->push_back({rel, delta->new_file.id});
+    }
+  }
   return 0;
 }
 
+/// A blob's bytes, refused over `limit` before it is inflated.
+std::optional<std::string> ReadBlob(git_repository* repo, git_odb* odb, const git_oid& id, uint64_t limit) {
+  size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  if (git_odb_read_header(&size, &type, odb, &id) != 0 || type != GIT_OBJECT_BLOB || size > limit) {
+    return std::nullopt;
+  }
+  Blob blob;
+  if (git_blob_lookup(blob.out(), repo, &id) != 0) return std::nullopt;
+  const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
+  return std::string(data, static_cast<size_t>(git_blob_rawsize(blob.get())));
+}
+
+// One walk over the first-parent history, newest first: when each file was
+// first and last changed, and the values `reader` keeps of the versions of
+// the files it wants.
 bool WalkHistory(git_repository* repo, const git_oid* head, const std::string& prefix,
-                 std::map<std::string, FileHistory>* history, std::string* error) {
+                 const CommittedValueReader* reader, std::map<std::string, FileHistory>* history,
+                 std::string* error) {
   Walk walk;
   if (git_revwalk_new(walk.out(), repo) != 0 || git_revwalk_push(walk.get(), head) != 0) {
     *error = LastError();
@@ -147,6 +184,13 @@ bool WalkHistory(git_repository* repo, const git_oid* head, const std::string& p
   }
   git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
   git_revwalk_simplify_first_parent(walk.get());
+  Handle<git_odb, git_odb_free> odb;
+  if (reader && git_repository_odb(odb.out(), repo) != 0) {
+    *error = LastError();
+    return false;
+  }
+  // A version seen again (a revert) is not read again.
+  std::map<std::pair<std::string, std::string>, std::optional<std::string>> read_before;
   git_oid oid;
   while (git_revwalk_next(&oid, walk.get()) == 0) {
     Commit commit;
@@ -170,8 +214,20 @@ bool WalkHistory(git_repository* repo, const git_oid* head, const std::string& p
       *error = LastError();
       return false;
     }
-    DiffPayload payload{history, &prefix, static_cast<Timestamp>(git_commit_time(commit.get()))};
+    Timestamp time = static_cast<Timestamp>(git_commit_time(commit.get()));
+    std::vector<PendingRead> reads;
+    DiffPayload payload{history, &prefix, time, reader, &reads};
     git_diff_foreach(diff.get(), OnDelta, nullptr, nullptr, nullptr, &payload);
+    for (const PendingRead& r : reads) {
+      auto key = std::make_pair(r.path, OidHex(&r.blob));
+      auto seen = read_before.find(key);
+      if (seen == read_before.end()) {
+        std::optional<std::string> value;
+        if (auto text = ReadBlob(repo, odb.get(), r.blob, FileSizeLimit(r.path))) value = reader->read(r.path, *text);
+        seen = read_before.emplace(key, std::move(value)).first;
+      }
+      if (seen->second) (*history)[r.path].committed.push_back({OidHex(&oid), time, *seen->second});
+    }
   }
   return true;
 }
@@ -266,7 +322,7 @@ bool ChangedFiles(const std::string& root, const std::string& since, const std::
 }
 
 GitOpen OpenGitSnapshot(const std::string& root, const std::string& ref, GitSnapshot* out,
-                        std::string* error) {
+                        std::string* error, const CommittedValueReader* reader) {
   EnsureInit();
   git_repository* raw = nullptr;
   if (git_repository_open_ext(&raw, root.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) {
@@ -299,7 +355,7 @@ GitOpen OpenGitSnapshot(const std::string& root, const std::string& ref, GitSnap
   const git_oid* id = git_commit_id(commit.get());
   out->commit = OidHex(id);
   out->commit_time = git_commit_time(commit.get());
-  if (!WalkHistory(raw, id, prefix, &out->history, error)) return GitOpen::kError;
+  if (!WalkHistory(raw, id, prefix, reader, &out->history, error)) return GitOpen::kError;
 
   if (!ref.empty() || !git_repository_workdir(raw)) {
     Tree tree;

@@ -5,11 +5,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/dates.h"
@@ -39,9 +41,29 @@ std::unique_ptr<SourceTree> OpenDirectoryTree(const std::string& root);
 std::unique_ptr<SourceTree> OpenMemoryTree(std::map<std::string, std::string> files,
                                            Timestamp mtime = 0);
 
+/// What a CommittedValueReader kept of a file as one commit left it.
+struct CommittedValue {
+  std::string commit;  // hex id of the commit that changed the file
+  Timestamp time = 0;  // its commit time
+  std::string value;
+};
+
 struct FileHistory {
   Timestamp first = 0;  // first commit that touched the file
   Timestamp last = 0;   // last commit that touched it
+  /// For the files a CommittedValueReader wants: one entry per commit that
+  /// changed the file (and did not delete it), newest first.
+  std::vector<CommittedValue> committed;
+};
+
+/// Keeps a value from every committed version of some files, read during
+/// the one history walk (so no file's history is walked on its own). The
+/// loader supplies it: it knows the file formats, this module does not.
+struct CommittedValueReader {
+  /// Whether to read `path` (relative to the site) at each commit that changed it.
+  std::function<bool(const std::string& path)> wants;
+  /// What to keep of the file as committed; nothing keeps nothing.
+  std::function<std::optional<std::string>(const std::string& path, std::string_view text)> read;
 };
 
 struct GitSnapshot {
@@ -57,9 +79,11 @@ enum class GitOpen { kOk, kNotARepository, kError };
 /// parents are not searched, so a site inside another repository's folder
 /// builds from files). With a non-empty `ref`, the tree of
 /// that commit is the source; otherwise the working tree is read from disk
-/// and only history comes from Git. History is walked once for all files.
+/// and only history comes from Git. History is walked once for all files;
+/// `reader`, when given, picks values from the committed versions of the
+/// files it wants during that walk (FileHistory::committed).
 GitOpen OpenGitSnapshot(const std::string& root, const std::string& ref, GitSnapshot* out,
-                        std::string* error);
+                        std::string* error, const CommittedValueReader* reader = nullptr);
 
 struct GitChanges {
   std::string base_commit;        // hex id of the merge base of `since` and the checked commit

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "load/committed_support.h"
 #include "model/versions.h"
 
 namespace herald {
@@ -178,7 +179,12 @@ Site AssembleSite(LoadedFiles files, const BuildInfo& build, const DateSources& 
   std::map<std::string, const Device*> devices;
   for (auto& d : files.devices) {
     d.status = DeriveDeviceStatus(d, build.build_time);
-    if (auto h = DatesOf(dates, d.where.path)) d.updated = h->last;
+    if (auto h = DatesOf(dates, d.where.path)) {
+      d.updated = h->last;
+      for (const CommittedValue& c : h->committed) {
+        if (auto end = ParseCommittedSupportEnd(c.value)) d.support.committed_ends.push_back({c.commit, c.time, *end});
+      }
+    }
     std::stable_sort(d.firmware.begin(), d.firmware.end(), [](const Firmware& a, const Firmware& b) {
       return CompareVersions(a.version, b.version) > 0;
     });

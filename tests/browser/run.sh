@@ -65,7 +65,7 @@ for _ in $(seq 1 100); do
 done
 echo "server: $KIND at $URL"
 
-export HERALD_URL="$URL" HERALD_SERVER="$KIND" HERALD_OUT="$WORK/site" HERALD_SITE="$SITE"
+export HERALD_URL="$URL" HERALD_SERVER="$KIND" HERALD_OUT="$WORK/site" HERALD_SITE="$SITE" HERALD_BIN="$HERALD"
 if [ -z "${HERALD_SCREENSHOTS:-}" ]; then
   HERALD_SCREENSHOTS="$(dirname "$HERALD")/screenshots"
   rm -rf "$HERALD_SCREENSHOTS"  # artifacts of this run only

@@ -183,7 +183,8 @@ wait_for_build "$LOG" $((n + 1))
 check "content edit: served equals a fresh build" -- same_as_build "$SITE"
 check "a reload event names the edited page" -- \
   grep -q '"advisories/ACME-SA-2025-0003/index.html"' "$WORK/events.txt"
-check "the edited advisory alone was parsed" -- grep -q "1 source files parsed, 1 of" "$LOG"
+check "the edited advisory alone was parsed, and what it touches rendered" -- \
+  grep -q -E "Rebuilt in [0-9]+ ms \(what the edit touches; .*\): 1 source files parsed, [0-9] of" "$LOG"
 
 # Broken front matter: the last good site stays, the overlay shows file:line:col.
 cp "$SITE/$ADV" "$WORK/adv.bak"
@@ -202,6 +203,20 @@ wait_for_build "$LOG" $((n + 1))
 fetch /advisories/ "$WORK/overlay.html" >/dev/null
 check "fixing the file clears the overlay" -- bash -c "! grep -q herald-error-overlay '$WORK/overlay.html'"
 check "after the fix: served equals a fresh build" -- same_as_build "$SITE"
+
+# A device and a guide: patched in through the dependency table, so every
+# page that names them must follow (build/dependencies.h).
+sed -i 's/^name = "Acme Hub 200"/name = "Acme Hub 200 Plus"/' "$SITE/content/devices/hub-200/index.md"
+n=$(builds "$LOG")
+wait_for_build "$LOG" $((n + 1))
+check "device edit: served equals a fresh build" -- same_as_build "$SITE"
+sed -i 's/^title = "Set up your Hub 200 securely"/title = "Set up the Hub 200 securely"/' \
+  "$SITE/content/devices/hub-200/guides/secure-setup.md"
+n=$(builds "$LOG")
+wait_for_build "$LOG" $((n + 1))
+check "guide edit: served equals a fresh build" -- same_as_build "$SITE"
+check "device and guide edits were patched in, not rebuilt" -- \
+  test "$(grep -c "what the edit touches" "$LOG")" -ge 4
 
 # Template (the site's theme overrides the built-in one file by file).
 mkdir -p "$SITE/themes/default/templates"

@@ -423,6 +423,31 @@ when = "advisory.vulnerabilities.actively_exploited == true")");
   }
 }
 
+TEST_CASE("coverage: advisory items that read the device run per device") {
+  Site site = MakeSite();
+  Advisory a;
+  a.id = "T-SA-2";
+  a.published_out = true;
+  a.affected.push_back({{"gw-1", {}}, {"< 1.0.1", {}}, {"1.0.1", {}}});
+  site.advisories.push_back(a);
+  site.advisories_by_device["gw-1"] = {0};
+  Baseline eu = One(R"(satisfied_by = ["advisory.remediations"]
+check = "present_if"
+when = "device.markets has 'eu'")");
+  CHECK(Eval(site, eu) == "missing: T-SA-2: advisory.remediations is not set");
+  site.devices[0].markets = {"us"};
+  CHECK(Eval(site, eu) == "not_applicable: only when device.markets has 'eu'");
+
+  // fix_date is the release date of the device's own fixed version.
+  Baseline fix = One("satisfied_by = [\"advisory.fix_date\"]\ncheck = \"present\"");
+  CHECK(Eval(site, fix) == "missing: T-SA-2: advisory.fix_date is not set");
+  Firmware f;
+  f.version = "1.0.1";
+  f.released = Day(2026, 3, 1);
+  site.devices[0].firmware.push_back(f);
+  CHECK(Eval(site, fix) == "covered");
+}
+
 TEST_CASE("coverage: the site report holds the site-level items") {
   Site site = MakeSite();
   CoverageReport r = EvaluateSite(site, BuiltinBaseline());

@@ -21,9 +21,9 @@ using testing::HttpFetch;
 using testing::HttpResponse;
 
 std::shared_ptr<const SharedOutput> MakeOutput(const std::string& home_title = "Home") {
-  auto out = std::make_shared<SharedOutput>();
+  std::map<std::string, std::shared_ptr<const std::string>> files;
   auto put = [&](const std::string& path, const std::string& bytes) {
-    (*out)[path] = std::make_shared<const std::string>(bytes);
+    files[path] = std::make_shared<const std::string>(bytes);
   };
   put("index.html", "<!DOCTYPE html><html><body><h1>" + home_title + "</h1></body></html>\n");
   put("advisories/index.html", "<html><body>list</body></html>");
@@ -46,7 +46,7 @@ std::shared_ptr<const SharedOutput> MakeOutput(const std::string& home_title = "
   put(".well-known/csaf/white/2026/acme-sa-2026-0001.json.sha256", "abc  acme-sa-2026-0001.json\n");
   put(".well-known/csaf/white/2026/acme-sa-2026-0001.json.sha512", "def  acme-sa-2026-0001.json\n");
   put(".well-known/csaf/white/2026/acme-sa-2026-0001.json.asc", "-----BEGIN PGP SIGNATURE-----");
-  return out;
+  return std::make_shared<SharedOutput>(std::move(files));
 }
 
 struct Running {
@@ -100,7 +100,8 @@ TEST_CASE("the server answers with the output's bytes and the right content type
     CHECK(r.header("content-type") == type);
     std::string path = std::string(target).substr(1);
     if (path.empty() || path.back() == '/') path += "index.html";
-    CHECK(WithoutScript(r.body) == *output->at(path));
+    REQUIRE(output->Find(path));
+    CHECK(WithoutScript(r.body) == **output->Find(path));
   }
   // Binary bytes come back unchanged; the script goes into HTML only.
   CHECK(HttpFetch(s.port, "/assets/photo.png").body == std::string("\x89PNG\r\n\x1a\n", 8));
@@ -160,6 +161,13 @@ TEST_CASE("HEAD sends the headers of GET without a body; ETag and If-None-Match 
   s.server.Publish(MakeOutput("New home"), {"index.html"});
   CHECK(HttpFetch(s.port, "/").header("etag") != home);
   CHECK(HttpFetch(s.port, "/", "GET", "If-None-Match: " + home + "\r\n").status == 200);
+  CHECK(HttpFetch(s.port, "/feeds/advisories.rss").header("etag") == rss);
+  // A publish names what it added and removed; the rest is untouched.
+  auto next = MakeOutput("New home")->With({{"robots.txt", std::nullopt},
+                                            {"new.txt", std::make_shared<const std::string>("new")}});
+  s.server.Publish(next, {"new.txt", "robots.txt"});
+  CHECK(HttpFetch(s.port, "/robots.txt").status == 404);
+  CHECK(HttpFetch(s.port, "/new.txt").body == "new");
   CHECK(HttpFetch(s.port, "/feeds/advisories.rss").header("etag") == rss);
 }
 

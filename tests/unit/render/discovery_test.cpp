@@ -18,11 +18,12 @@ TEST_CASE("Sitemap lists every HTML page but 404.html, with lastmod from the sou
       {"devices/gw-1/index.html", "device", "content/devices/gw-1/index.md"},
       {"security/index.html", "security", ""},
       {"404.html", "404", ""}};
-  Output out;
-  for (const HtmlPageJob& p : pages) out[p.path] = "<html>";
-  out["files/manual.html"] = "<html>";  // a static page: listed, no lastmod
-  out["feeds/advisories.rss"] = "<rss>";
-  CHECK(Sitemap(site, pages, out) == R"x(<?xml version="1.0" encoding="UTF-8"?>
+  std::vector<std::string> paths;
+  for (const HtmlPageJob& p : pages) paths.push_back(p.path);
+  paths.push_back("files/manual.html");  // a static page: listed, no lastmod
+  paths.push_back("feeds/advisories.rss");
+  paths.push_back(".well-known/csaf/index.html");  // a CSAF listing: not a page
+  CHECK(Sitemap(site, pages, paths) == R"x(<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
   <url>
     <loc>https://psirt.example/</loc>

@@ -74,6 +74,28 @@ TEST_CASE("[feeds] limit caps the site feed, not the device feeds") {
   CHECK(DeviceFeed(site, site.devices[0]).entries.size() == 4);
 }
 
+TEST_CASE("the site feed's newest entries are the first of the whole feed, ties included") {
+  Site site = testing::MakeSite();
+  // Many advisories with few distinct dates: order by update, publication, then id.
+  Advisory base = site.advisories[0];
+  site.advisories.clear();
+  for (int i = 0; i < 40; ++i) {
+    Advisory a = base;
+    a.id = "TEST-SA-2026-" + std::to_string(1000 + (i * 7) % 40);
+    a.published = 1777600000 + (i % 3) * 86400;
+    a.updated = a.published + (i % 4) * 3600;
+    site.advisories.push_back(a);
+  }
+  site.config.feeds.limit = 1000;
+  std::vector<std::string> all = Ids(SiteFeed(site));
+  REQUIRE(all.size() == 40);
+  for (int limit : {0, 1, 7, 39, 40}) {
+    CAPTURE(limit);
+    site.config.feeds.limit = limit;
+    CHECK(Ids(SiteFeed(site)) == std::vector<std::string>(all.begin(), all.begin() + limit));
+  }
+}
+
 TEST_CASE("A feed without entries is dated at the build") {
   Site site = testing::MakeSite();
   site.advisories.clear();

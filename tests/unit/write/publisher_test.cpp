@@ -124,6 +124,46 @@ TEST_CASE("a failing publish leaves the previous output as it was") {
   CHECK(Names(tmp.path) == std::vector<std::string>{"public"});
 }
 
+TEST_CASE("StagedDirectory writes files as they come and swaps them in at the end") {
+  TempDir tmp;
+  Diagnostics diags;
+  const fs::path out = tmp.path / "public";
+  REQUIRE(PublishToDirectory(kFirst, out.string(), diags));
+
+  SUBCASE("files are on disk before the commit, the output only after it") {
+    StagedDirectory staged(out.string());
+    REQUIRE(staged.Open(diags));
+    staged.Put("a/b/c.txt", "deep");
+    staged.Put("index.html", "<h1>three</h1>");
+    staged.Put("index.html", "<h1>three, again</h1>");  // the later one wins
+    std::vector<std::string> names = Names(tmp.path);
+    REQUIRE(names.size() == 2);  // public and the staging folder
+    CHECK(ReadBack(tmp.path / (names[0] == "public" ? names[1] : names[0])).at("a/b/c.txt") == "deep");
+    CHECK(ReadBack(out) == kFirst);
+    CHECK(staged.paths() == std::set<std::string>{"a/b/c.txt", "index.html"});
+    REQUIRE(staged.Commit(diags));
+    CHECK(ReadBack(out) == Output{{"a/b/c.txt", "deep"}, {"index.html", "<h1>three, again</h1>"}});
+  }
+  SUBCASE("dropped without a commit, it leaves nothing behind") {
+    {
+      StagedDirectory staged(out.string());
+      REQUIRE(staged.Open(diags));
+      staged.Put("x.txt", "x");
+    }
+    CHECK(ReadBack(out) == kFirst);
+  }
+  SUBCASE("a failed file fails the commit, with the first problem") {
+    StagedDirectory staged(out.string());
+    REQUIRE(staged.Open(diags));
+    staged.Put("../escape.txt", "x");
+    staged.Put("fine.txt", "y");
+    CHECK_FALSE(staged.Commit(diags));
+    CHECK(Messages(diags) == "herald: error: refusing to write unsafe output path '../escape.txt'\n");
+    CHECK(ReadBack(out) == kFirst);
+  }
+  CHECK(Names(tmp.path) == std::vector<std::string>{"public"});
+}
+
 TEST_CASE("IsSafeOutputPath") {
   for (const char* ok : {"index.html", "advisories/X-1/index.html", ".well-known/security.txt",
                          "a.b/c..d/e", "feeds/advisories.rss", "..hidden", "x"}) {

@@ -1,0 +1,36 @@
+// IsCleanText must say yes exactly when CleanText would change nothing.
+#include "render/text_check.h"
+
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+
+#include "render/plain_text.h"
+
+namespace herald {
+namespace {
+
+TEST_CASE("IsCleanText agrees with CleanText") {
+  for (const std::string& s : {std::string(""), std::string("<p>plain</p>\n\tx"), std::string("ä € 𝄞"),
+                               std::string("cr\r\n"), std::string("nul\0", 4), std::string("del\x7f"),
+                               std::string("\xEF\xBF\xBE"), std::string("\xEF\xBF\xBF"),
+                               std::string("\xEF\xBF\xBD ok"), std::string("bad \xC3"),
+                               std::string("\xED\xA0\x80"), std::string("\x1b[0m")}) {
+    CAPTURE(s);
+    CHECK(IsCleanText(s) == (CleanText(s, true) == s));
+  }
+  std::mt19937 random(42);
+  for (int n = 0; n < 5000; ++n) {
+    std::string s;
+    for (int i = static_cast<int>(random() % 24); i > 0; --i) {
+      unsigned b = random() % 256;
+      s += static_cast<char>(n % 3 ? (b < 128 ? b : 'a' + b % 26) : b);
+    }
+    CAPTURE(s);
+    CHECK(IsCleanText(s) == (CleanText(s, true) == s));
+  }
+}
+
+}  // namespace
+}  // namespace herald
