@@ -34,7 +34,7 @@ std::vector<std::string> SplitPath(const std::string& path) {
 const std::set<std::string>& ReservedPageNames() {
   static const std::set<std::string> kNames = {"advisories", "devices", "security", "support",
                                                "feeds",      "assets",  "index",    "404",
-                                               "search",     "sitemap", "robots"};
+                                               "search",     "sitemap", "robots",   "coverage"};
   return kNames;
 }
 

@@ -152,4 +152,27 @@ void CheckDeviceMentions(LintContext& ctx) {
   }
 }
 
+// A vulnerability with `devices` applies to those only; an affected device
+// that none of them names becomes a CSAF product no vulnerability refers to
+// (CSAF 2.0 optional test 6.2.1), and readers cannot tell what affects it.
+void CheckUnreferencedDevices(LintContext& ctx) {
+  for (const Advisory* a : ctx.AllAdvisories()) {
+    if (a->vulnerabilities.empty()) continue;
+    std::set<std::string> named;
+    bool all = false;
+    for (const Vulnerability& v : a->vulnerabilities) {
+      if (v.devices.empty()) all = true;
+      for (const LocatedString& d : v.devices) named.insert(d.value);
+    }
+    if (all) continue;
+    for (const Affected& x : a->affected) {
+      if (x.device.value.empty() || named.count(x.device.value)) continue;
+      ctx.Warning(x.device.where,
+                  "device '" + x.device.value + "' is in [[affected]] but no [[vulnerabilities]] "
+                  "entry names it in its devices; add it to the devices of the vulnerability "
+                  "that affects it, or remove it from [[affected]]");
+    }
+  }
+}
+
 }  // namespace herald

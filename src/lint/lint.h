@@ -93,6 +93,7 @@ void CheckTlpNotClear(LintContext& ctx);
 void CheckAdvisoryYear(LintContext& ctx);
 void CheckFinalRevision(LintContext& ctx);
 void CheckDeviceMentions(LintContext& ctx);
+void CheckUnreferencedDevices(LintContext& ctx);
 void CheckUnlistedVersions(LintContext& ctx);
 void CheckFixedInRange(LintContext& ctx);
 void CheckFutureDates(LintContext& ctx);

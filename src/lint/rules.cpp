@@ -75,6 +75,10 @@ const std::vector<LintRule>& LintRules() {
        "a device both affected and not affected; a remediation for a "
        "device that is not affected (warning) or not named at all (build error)",
        CheckDeviceMentions},
+      {"device-unreferenced",
+       "an affected device that no vulnerability names when every vulnerability lists its "
+       "devices (warning; an unreferenced CSAF product)",
+       CheckUnreferencedDevices},
       {"version-unlisted",
        "an affected range or fixed version naming a firmware version the "
        "device page does not list",

@@ -37,7 +37,7 @@ AMBER='advisories/2026/ACME-SA-2026-0005.md:7:7: warning: TLP is AMBER, so build
 expect_exit 0 "check --help" -- "$HERALD" check --help
 grep -q -- "--since REF" "$WORK/out.txt" && ok || fail "check --help documents --since"
 expect_exit 0 "check --list-checks" -- "$HERALD" check --list-checks
-[ "$(wc -l <"$WORK/out.txt")" -eq 25 ] && ok || fail "--list-checks lists 25 checks"
+[ "$(wc -l <"$WORK/out.txt")" -eq 26 ] && ok || fail "--list-checks lists 26 checks"
 grep -q "^broken-link  " "$WORK/out.txt" && ok || fail "--list-checks names broken-link"
 expect_exit 2 "bad --format" -- "$HERALD" check "$ROOT" --format sarif
 grep -q "expected text, github or json" "$WORK/err.txt" && ok || fail "bad --format says what is expected"
