@@ -173,7 +173,7 @@ Verdict MinPeriod(const CoverageContext& ctx, const std::string& path, const jso
   if (!ga || *ga == kForever) return NotApplicable("general_availability is not known yet");
   if (!end || *end == kForever) return Missing(path + " is \"tba\"");
   if (end && *end >= AddDuration(*ga, param)) return {};
-  if (justified) return {CoverageStatus::kReview, "shorter than " + param + "; short_period_reason given"};
+  if (justified) return {CoverageStatus::kReview, "shorter than " + param + "; short_period_reason given", {}};
   return Missing("support from " + DateText(*ga) + " to " + DateText(*end) + " is shorter than " + param);
 }
 
@@ -240,7 +240,7 @@ Verdict RunCheck(const CoverageContext& ctx, const BaselineItem& item, const std
   }
   if (check == "manual") {
     if (auto p = AllPresent(ctx, item)) return Missing(*p);
-    return {CoverageStatus::kReview, "needs human review"};
+    return {CoverageStatus::kReview, "needs human review", {}};
   }
   if (check == "link") {
     if (auto p = AllPresent(ctx, item)) return Missing(*p);

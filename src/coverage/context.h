@@ -41,7 +41,9 @@ struct Verdict {
   std::string at;
 };
 
-inline Verdict Missing(std::string why) { return {CoverageStatus::kMissing, std::move(why)}; }
-inline Verdict NotApplicable(std::string why) { return {CoverageStatus::kNotApplicable, std::move(why)}; }
+inline Verdict Missing(std::string why) { return {CoverageStatus::kMissing, std::move(why), {}}; }
+inline Verdict NotApplicable(std::string why) {
+  return {CoverageStatus::kNotApplicable, std::move(why), {}};
+}
 
 }  // namespace herald::coverage

@@ -281,7 +281,8 @@ CoverageReport EvaluateSiteWith(const Site& site, const SiteFacts& facts, const 
     if (!plan.items[i].site_level) continue;
     auto scope = baseline.scopes.find(item.scope);
     if (item.scope != "all" && scope != baseline.scopes.end() && !in_scope(i, item.scope, scope->second)) {
-      report.results.push_back({&item, CoverageStatus::kNotApplicable, "no device in scope '" + item.scope + "'"});
+      report.results.push_back(
+          {&item, CoverageStatus::kNotApplicable, "no device in scope '" + item.scope + "'", {}});
       continue;
     }
     report.results.push_back(Apply(ctx, item, plan.items[i], nullptr));

@@ -5,33 +5,8 @@
 # pinned by the fixtures in tests/against/; this drives the real binary.
 # Usage: against.sh PATH/TO/herald
 set -uo pipefail
-HERALD="$(realpath "$1")"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "$0")/lib.sh" "$1"
 export SOURCE_DATE_EPOCH=1793491200  # 2026-11-01T00:00:00Z
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-expect_exit() {  # expect_exit CODE DESCRIPTION -- COMMAND...
-  local want=$1 what=$2
-  shift 3
-  "$@" >"$WORK/out.txt" 2>"$WORK/err.txt"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then ok; else fail "$what: exit $got, expected $want"; cat "$WORK/out.txt" "$WORK/err.txt"; fi
-}
-expect_out() {  # expect_out DESCRIPTION EXPECTED-STDOUT
-  if [ "$(cat "$WORK/out.txt")" == "$2" ]; then ok; else
-    fail "$1"; echo "--- expected"; echo "$2"; echo "--- actual"; cat "$WORK/out.txt"
-  fi
-}
-commit() {  # commit DIR MESSAGE
-  git -C "$1" add -A
-  GIT_AUTHOR_DATE="2026-10-31T10:00:00Z" GIT_COMMITTER_DATE="2026-10-31T10:00:00Z" \
-    git -C "$1" -c user.name=Test -c user.email=t@example.com commit -q -m "$2"
-}
 
 # The small site of the bad-input fixtures, released as v1 and built into v1-out/.
 cd "$WORK"

@@ -4,22 +4,8 @@
 # is ever overwritten, and names are validated as the loader does.
 # Usage: init.sh PATH/TO/herald
 set -uo pipefail
-HERALD="$(realpath "$1")"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "$0")/lib.sh" "$1"
 export SOURCE_DATE_EPOCH=1793491200  # 2026-11-01T00:00:00Z: the date of the new files
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-expect_exit() {  # expect_exit CODE DESCRIPTION -- COMMAND...
-  local want=$1 what=$2
-  shift 3
-  "$@" >"$WORK/out.txt" 2>"$WORK/err.txt"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then ok; else fail "$what: exit $got, expected $want"; cat "$WORK/out.txt" "$WORK/err.txt"; fi
-}
 expect_file() {  # expect_file DESCRIPTION FILE EXPECTED
   if [ "$(cat "$2")" == "$3" ]; then ok; else
     fail "$1"; echo "--- expected"; echo "$3"; echo "--- actual"; cat "$2"

@@ -3,22 +3,7 @@
 # (exit codes, reproducible builds from Git, --ref on a bare clone, atomic
 # output). Usage: run.sh PATH/TO/herald
 set -uo pipefail
-HERALD="$(realpath "$1")"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-expect_exit() {  # expect_exit CODE DESCRIPTION -- COMMAND...
-  local want=$1 what=$2
-  shift 3
-  "$@" >"$WORK/out.txt" 2>"$WORK/err.txt"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then ok; else fail "$what: exit $got, expected $want"; cat "$WORK/err.txt"; fi
-}
+source "$(dirname "$0")/lib.sh" "$1"
 
 # A Git repository holding the example site, committed at fixed times.
 make_repo() {
