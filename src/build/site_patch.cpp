@@ -342,7 +342,9 @@ PatchResult PatchSite(LoadedSite& loaded, const GitSnapshot* git, const std::vec
   std::vector<Edit> edits;
   for (const std::string& path : paths) {
     Diagnostics where;
-    Edit e{path, ClassifySource(path, where)};
+    Edit e;
+    e.path = path;
+    e.kind = ClassifySource(path, where);
     if (!where.Sorted().empty()) return PatchResult::kNeedsFullLoad;  // misplaced: the load says so
     if (e.kind == SourceKind::kIgnored) continue;
     std::string inputs = ParseInputs(e.kind, tlp, loaded.markdown);

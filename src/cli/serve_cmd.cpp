@@ -34,7 +34,8 @@ int g_signal_pipe[2] = {-1, -1};
 volatile sig_atomic_t g_signals = 0;
 
 void OnSignal(int) {
-  if (g_signals++ > 0) ::_exit(130);
+  if (g_signals > 0) ::_exit(130);
+  g_signals = g_signals + 1;
   int saved = errno;
   if (g_signal_pipe[1] >= 0) (void)!::write(g_signal_pipe[1], "x", 1);
   errno = saved;
