@@ -6,7 +6,6 @@
 #include "render/feeds.h"
 #include "render/json_text.h"
 #include "render/plain_text.h"
-#include "render/text_check.h"
 
 namespace herald {
 

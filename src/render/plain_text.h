@@ -18,6 +18,11 @@ std::string ValidUtf8(std::string_view text);
 /// becomes a space), DEL, U+FFFE and U+FFFF. CR LF and lone CR count as LF.
 std::string CleanText(std::string_view text, bool keep_newlines);
 
+/// True when CleanText(text, true) would return `text` unchanged: valid
+/// UTF-8 without the characters CleanText drops or changes. Lets writers of
+/// large feed bodies, nearly always clean, skip the copy.
+bool IsCleanText(std::string_view text);
+
 /// CleanText on one line: no line breaks, runs of white space collapsed,
 /// trimmed. For titles, header fields and attribute values.
 std::string CleanLine(std::string_view text);

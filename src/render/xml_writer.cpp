@@ -1,7 +1,6 @@
 #include "render/xml_writer.h"
 
 #include "render/plain_text.h"
-#include "render/text_check.h"
 
 namespace herald::xml {
 namespace {

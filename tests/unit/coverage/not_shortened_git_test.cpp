@@ -8,7 +8,7 @@
 
 #include "build/load_site.h"
 #include "coverage/coverage.h"
-#include "scripted_repo.h"
+#include "../scripted_repo.h"
 
 namespace herald {
 namespace {

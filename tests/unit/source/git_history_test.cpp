@@ -4,7 +4,7 @@
 // deletions, keep nothing.
 #include <doctest/doctest.h>
 
-#include "../coverage/scripted_repo.h"
+#include "../scripted_repo.h"
 #include "source/source_tree.h"
 
 namespace herald {

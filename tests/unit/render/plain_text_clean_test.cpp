@@ -1,12 +1,10 @@
 // IsCleanText must say yes exactly when CleanText would change nothing.
-#include "render/text_check.h"
+#include "render/plain_text.h"
 
 #include <doctest/doctest.h>
 
 #include <random>
 #include <string>
-
-#include "render/plain_text.h"
 
 namespace herald {
 namespace {
