@@ -7,6 +7,13 @@ namespace herald {
 size_t FindInvalidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t word = swar::Load(s.data() + i);
+      if (!swar::HasHigh(word) && !swar::HasLess(word, 1)) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0) return i;
     if (c < 0x80) {

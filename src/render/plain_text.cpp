@@ -91,8 +91,17 @@ std::string CleanText(std::string_view text, bool keep_newlines) {
 }
 
 bool IsCleanText(std::string_view text) {
+  bool ascii = true;
   for (size_t i = 0; i < text.size(); ++i) {
+    if (i + 8 <= text.size()) {
+      uint64_t word = swar::Load(text.data() + i);
+      if (!swar::HasHigh(word) && !swar::HasLess(word, 0x20) && !swar::HasByte(word, 0x7F)) {
+        i += 7;
+        continue;
+      }
+    }
     unsigned char c = static_cast<unsigned char>(text[i]);
+    ascii = ascii && c < 0x80;
     if (c < 0x20 ? c != '\t' && c != '\n' : c == 0x7F) return false;
     // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
     if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
@@ -100,7 +109,7 @@ bool IsCleanText(std::string_view text) {
       return false;
     }
   }
-  return FindInvalidUtf8(text) == std::string_view::npos;
+  return ascii || FindInvalidUtf8(text) == std::string_view::npos;
 }
 
 std::string CleanLine(std::string_view text) {

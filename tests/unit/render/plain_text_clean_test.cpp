@@ -30,5 +30,20 @@ TEST_CASE("IsCleanText agrees with CleanText") {
   }
 }
 
+TEST_CASE("IsCleanText sees one unclean byte anywhere in a long run") {
+  for (size_t at = 0; at < 40; ++at) {
+    for (const std::string& bad : {std::string("\r"), std::string("\x7f"), std::string("\x01"),
+                                   std::string("\xEF\xBF\xBF"), std::string("\xC3")}) {
+      std::string s(40, 'x');
+      s.replace(at, 1, bad);
+      CAPTURE(s);
+      CHECK_FALSE(IsCleanText(s));
+    }
+    std::string fine(40, 'x');
+    fine.replace(at, 1, "\xC3\xA4");
+    CHECK(IsCleanText(fine));
+  }
+}
+
 }  // namespace
 }  // namespace herald
