@@ -12,7 +12,6 @@
 #include "base/digest.h"
 #include "base/openpgp.h"
 #include "render/csaf_internal.h"
-#include "render/json_text.h"
 
 namespace herald {
 namespace csaf {
@@ -37,31 +36,28 @@ const char* RemediationLabel(const std::string& category) {
   return "Remediation";
 }
 
-json Note(const std::string& category, const std::string& title, const std::string& text) {
-  return {{"category", category}, {"text", text}, {"title", title}};
+void Note(JsonWriter& w, const std::string& category, const std::string& title,
+          const std::string& text) {
+  w.BeginObject();
+  w.Field("category", category);
+  w.Field("text", text);
+  w.Field("title", title);
+  w.EndObject();
 }
 
-json Publisher(const Site& site) {
-  const auto& p = site.config.publisher;
-  json j = {{"category", p.category}, {"name", p.name}, {"namespace", p.namespace_}};
-  if (!p.contact_details.empty()) j["contact_details"] = p.contact_details;
-  if (!p.issuing_authority.empty()) j["issuing_authority"] = p.issuing_authority;
-  return j;
-}
-
-json Notes(const Site& site, const Advisory& a, const Products& products, bool with_vulns) {
-  json notes = json::array();
-  if (!a.summary.empty()) notes.push_back(Note("summary", "Summary", a.summary));
-  if (!a.body.plain.empty()) notes.push_back(Note("details", "Details", a.body.plain));
+void Notes(JsonWriter& w, const Site& site, const Advisory& a, const Products& products,
+           bool with_vulns) {
+  w.BeginArray();
+  if (!a.summary.empty()) Note(w, "summary", "Summary", a.summary);
+  if (!a.body.plain.empty()) Note(w, "details", "Details", a.body.plain);
   if (a.withdrawn) {
-    notes.push_back(Note("general", "Withdrawn",
-                         "Withdrawn on " + FormatIsoDate(a.withdrawn->date) + ": " +
-                             a.withdrawn->reason));
+    Note(w, "general", "Withdrawn",
+         "Withdrawn on " + FormatIsoDate(a.withdrawn->date) + ": " + a.withdrawn->reason);
   }
   if (!a.superseded_by.value.empty()) {
-    notes.push_back(Note("general", "Superseded",
-                         "Superseded by " + a.superseded_by.value + ": " +
-                             site.AbsoluteUrl("/advisories/" + a.superseded_by.value + "/")));
+    Note(w, "general", "Superseded",
+         "Superseded by " + a.superseded_by.value + ": " +
+             site.AbsoluteUrl("/advisories/" + a.superseded_by.value + "/"));
   }
   if (!with_vulns) {
     // Without vulnerabilities CSAF has no product status or remediations:
@@ -71,7 +67,7 @@ json Notes(const Site& site, const Advisory& a, const Products& products, bool w
       if (!names.empty()) names += ", ";
       names += DeviceName(site, slug);
     }
-    if (!names.empty()) notes.push_back(Note("general", "Products concerned", names + "."));
+    if (!names.empty()) Note(w, "general", "Products concerned", names + ".");
     std::string actions;
     for (const auto& r : a.remediations) {
       if (!actions.empty()) actions += "\n";
@@ -81,19 +77,23 @@ json Notes(const Site& site, const Advisory& a, const Products& products, bool w
         actions += site.AbsoluteUrl(r.url);
       }
     }
-    if (!actions.empty()) notes.push_back(Note("general", "Recommended actions", actions));
+    if (!actions.empty()) Note(w, "general", "Recommended actions", actions);
   }
   const Text& legal = site.config.csaf.legal_notice;
-  if (!legal.plain.empty()) notes.push_back(Note("legal_disclaimer", "Terms of use", legal.plain));
-  return notes;
+  if (!legal.plain.empty()) Note(w, "legal_disclaimer", "Terms of use", legal.plain);
+  w.EndArray();
 }
 
-json References(const Site& site, const Advisory& a, const Products& products) {
-  json refs = json::array();
+void References(JsonWriter& w, const Site& site, const Advisory& a, const Products& products) {
+  w.BeginArray();
   std::set<std::string> seen;
   auto add = [&](const std::string& category, const std::string& url, const std::string& summary) {
     if (url.empty() || !seen.insert(url).second) return;
-    refs.push_back({{"category", category}, {"summary", summary.empty() ? url : summary}, {"url", url}});
+    w.BeginObject();
+    w.Field("category", category);
+    w.Field("summary", summary.empty() ? url : summary);
+    w.Field("url", url);
+    w.EndObject();
   };
   add("self", site.AbsoluteUrl(CsafDocumentPath(a)), "Canonical URL of this CSAF document");
   add("self", site.AbsoluteUrl("/advisories/" + a.id + "/"), "This advisory as a web page");
@@ -108,35 +108,103 @@ json References(const Site& site, const Advisory& a, const Products& products) {
           DeviceName(site, slug) + ": firmware releases, support period and security documentation");
     }
   }
-  return refs;
+  w.EndArray();
 }
 
-json Tracking(const Site& site, const Advisory& a) {
+void Tracking(JsonWriter& w, const Site& site, const Advisory& a) {
   TrackingDates dates = DatesOf(a);
-  json history = json::array();
-  for (size_t i = 0; i < a.revisions.size(); ++i) {
-    const Revision& r = a.revisions[i];
-    history.push_back({{"date", FormatRfc3339(r.date)},
-                       {"number", std::to_string(i + 1)},
-                       {"summary", r.summary.empty() ? "Revision " + std::to_string(i + 1) : r.summary}});
-  }
-  if (history.empty()) {
-    history.push_back({{"date", FormatRfc3339(dates.initial)},
-                       {"number", "1"},
-                       {"summary", "Initial publication."}});
-  }
   std::string version = site.build.generator_version.empty() ? HERALD_VERSION
                                                              : site.build.generator_version;
-  return {{"current_release_date", FormatRfc3339(dates.current)},
-          {"generator", {{"engine", {{"name", "herald"}, {"version", version}}}}},
-          {"id", a.id},
-          {"initial_release_date", FormatRfc3339(dates.initial)},
-          {"revision_history", history},
-          {"status", StatusName(a.status)},
-          {"version", std::to_string(history.size())}};
+  w.BeginObject();
+  w.Field("current_release_date", FormatRfc3339(dates.current));
+  w.Key("generator");
+  w.BeginObject();
+  w.Key("engine");
+  w.BeginObject();
+  w.Field("name", "herald");
+  w.Field("version", version);
+  w.EndObject();
+  w.EndObject();
+  w.Field("id", a.id);
+  w.Field("initial_release_date", FormatRfc3339(dates.initial));
+  w.Key("revision_history");
+  w.BeginArray();
+  auto revision = [&](Timestamp date, const std::string& number, const std::string& summary) {
+    w.BeginObject();
+    w.Field("date", FormatRfc3339(date));
+    w.Field("number", number);
+    w.Field("summary", summary);
+    w.EndObject();
+  };
+  for (size_t i = 0; i < a.revisions.size(); ++i) {
+    const Revision& r = a.revisions[i];
+    std::string number = std::to_string(i + 1);
+    revision(r.date, number, r.summary.empty() ? "Revision " + number : r.summary);
+  }
+  if (a.revisions.empty()) revision(dates.initial, "1", "Initial publication.");
+  w.EndArray();
+  w.Field("status", StatusName(a.status));
+  w.Field("version", std::to_string(std::max<size_t>(a.revisions.size(), 1)));
+  w.EndObject();
 }
 
-json DocumentJson(const Site& site, const Advisory& a, Diagnostics& diags) {
+// An acknowledgment that names no one is left out.
+bool NamesSomeone(const Acknowledgment& ack) {
+  return !ack.names.empty() || !ack.organization.empty();
+}
+
+void Acknowledgments(JsonWriter& w, const Advisory& a) {
+  w.BeginArray();
+  for (const auto& ack : a.acknowledgments) {
+    if (!NamesSomeone(ack)) continue;
+    w.BeginObject();
+    if (!ack.names.empty()) {
+      w.Key("names");
+      w.StringArray(ack.names);
+    }
+    if (!ack.organization.empty()) w.Field("organization", ack.organization);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void Document(JsonWriter& w, const Site& site, const Advisory& a, const Products& products,
+              bool with_vulns) {
+  w.BeginObject();
+  if (std::any_of(a.acknowledgments.begin(), a.acknowledgments.end(), NamesSomeone)) {
+    w.Key("acknowledgments");
+    Acknowledgments(w, a);
+  }
+  if (a.max_score > 0) {
+    w.Key("aggregate_severity");
+    w.BeginObject();
+    w.Field("text", SeverityLabel(a.severity));
+    w.EndObject();
+  }
+  w.Field("category", Profile(a.category));
+  w.Field("csaf_version", "2.0");
+  w.Key("distribution");
+  w.BeginObject();
+  w.Key("tlp");
+  w.BeginObject();
+  w.Field("label", "WHITE");
+  w.Field("url", "https://www.first.org/tlp/");
+  w.EndObject();
+  w.EndObject();
+  w.Field("lang", site.config.site.language.empty() ? "en" : site.config.site.language);
+  w.Key("notes");
+  Notes(w, site, a, products, with_vulns);
+  w.Key("publisher");
+  Publisher(w, site);
+  w.Key("references");
+  References(w, site, a, products);
+  w.Field("title", a.title);
+  w.Key("tracking");
+  Tracking(w, site, a);
+  w.EndObject();
+}
+
+void WriteDocument(JsonWriter& w, const Site& site, const Advisory& a, Diagnostics& diags) {
   Products products = CollectProducts(site, a);
   bool informational = a.category == AdvisoryCategory::kInformational;
   bool with_vulns = !a.vulnerabilities.empty() && !informational;
@@ -152,37 +220,34 @@ json DocumentJson(const Site& site, const Advisory& a, Diagnostics& diags) {
                       "); CSAF expects the initial release to be the first revision");
   }
 
-  json doc = {{"category", Profile(a.category)},
-              {"csaf_version", "2.0"},
-              {"distribution", {{"tlp", {{"label", "WHITE"}, {"url", "https://www.first.org/tlp/"}}}}},
-              {"lang", site.config.site.language.empty() ? "en" : site.config.site.language},
-              {"notes", Notes(site, a, products, with_vulns)},
-              {"publisher", Publisher(site)},
-              {"references", References(site, a, products)},
-              {"title", a.title},
-              {"tracking", Tracking(site, a)}};
-  json acks = json::array();
-  for (const auto& ack : a.acknowledgments) {
-    json j = json::object();
-    if (!ack.names.empty()) j["names"] = ack.names;
-    if (!ack.organization.empty()) j["organization"] = ack.organization;
-    if (!j.empty()) acks.push_back(j);
-  }
-  if (!acks.empty()) doc["acknowledgments"] = acks;
-  if (a.max_score > 0) doc["aggregate_severity"] = {{"text", SeverityLabel(a.severity)}};
-
-  json root = {{"document", doc}};
+  w.BeginObject();
+  w.Key("document");
+  Document(w, site, a, products, with_vulns);
   // Informational notices keep their tree to identify the devices (nothing
   // references the products there, which CSAF allows for that profile only).
-  if (with_vulns || informational) {
-    json tree = ProductTree(site, products);
-    if (!tree.is_null()) root["product_tree"] = tree;
+  if ((with_vulns || informational) && !products.devices.empty()) {
+    w.Key("product_tree");
+    ProductTree(w, site, products);
   }
-  if (with_vulns) root["vulnerabilities"] = Vulnerabilities(site, a, products, diags);
-  return root;
+  if (with_vulns) {
+    w.Key("vulnerabilities");
+    Vulnerabilities(w, site, a, products, diags);
+  }
+  w.EndObject();
 }
 
 }  // namespace
+
+void Publisher(JsonWriter& w, const Site& site) {
+  const auto& p = site.config.publisher;
+  w.BeginObject();
+  w.Field("category", p.category);
+  if (!p.contact_details.empty()) w.Field("contact_details", p.contact_details);
+  if (!p.issuing_authority.empty()) w.Field("issuing_authority", p.issuing_authority);
+  w.Field("name", p.name);
+  w.Field("namespace", p.namespace_);
+  w.EndObject();
+}
 
 TrackingDates DatesOf(const Advisory& a) {
   TrackingDates d;
@@ -191,10 +256,6 @@ TrackingDates DatesOf(const Advisory& a) {
   d.current = std::max(d.initial, a.updated);
   if (!a.revisions.empty()) d.current = std::max(d.current, a.revisions.back().date);
   return d;
-}
-
-std::string Dump(const json& j) {
-  return JsonText(j, 2) + "\n";
 }
 
 }  // namespace csaf
@@ -222,7 +283,11 @@ std::string CsafDocumentPath(const Advisory& advisory) {
 }
 
 std::string RenderCsafDocument(const Site& site, const Advisory& advisory, Diagnostics& diags) {
-  return csaf::Dump(csaf::DocumentJson(site, advisory, diags));
+  std::string text;
+  JsonWriter w(&text);
+  csaf::WriteDocument(w, site, advisory, diags);
+  text += '\n';
+  return text;
 }
 
 CsafWriter::CsafWriter(const Site& site, Diagnostics& diags) : site_(site) {

@@ -34,78 +34,170 @@ Timestamp NewestChange(const Site& site, const std::vector<Written>& written) {
   return t ? t : site.build.build_time;
 }
 
-json PublisherJson(const Site& site) {
-  const auto& p = site.config.publisher;
-  json j = {{"category", p.category}, {"name", p.name}, {"namespace", p.namespace_}};
-  if (!p.contact_details.empty()) j["contact_details"] = p.contact_details;
-  if (!p.issuing_authority.empty()) j["issuing_authority"] = p.issuing_authority;
-  return j;
+// JSON text with the trailing newline of every JSON file of the directory.
+template <typename Write>
+std::string JsonFile(Write write) {
+  std::string text;
+  JsonWriter w(&text);
+  write(w);
+  text += '\n';
+  return text;
 }
 
-json RolieCategory() { return json::array({{{"scheme", kRolieScheme}, {"term", "csaf"}}}); }
+void RolieCategory(JsonWriter& w) {
+  w.BeginArray();
+  w.BeginObject();
+  w.Field("scheme", kRolieScheme);
+  w.Field("term", "csaf");
+  w.EndObject();
+  w.EndArray();
+}
+
+void Link(JsonWriter& w, const std::string& href, const char* rel) {
+  w.BeginObject();
+  w.Field("href", href);
+  w.Field("rel", rel);
+  w.EndObject();
+}
+
+void FeedEntry(JsonWriter& w, const std::string& white, const Written& written) {
+  const Advisory& a = *written.advisory;
+  std::string url = white + written.rel_path;
+  w.BeginObject();
+  w.Key("content");
+  w.BeginObject();
+  w.Field("src", url);
+  w.Field("type", "application/json");
+  w.EndObject();
+  w.Key("format");
+  w.BeginObject();
+  w.Field("schema", "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json");
+  w.Field("version", "2.0");
+  w.EndObject();
+  w.Field("id", a.id);
+  w.Key("link");
+  w.BeginArray();
+  Link(w, url, "self");
+  Link(w, url + ".sha256", "hash");
+  Link(w, url + ".sha512", "hash");
+  if (written.is_signed) Link(w, url + ".asc", "signature");
+  w.EndArray();
+  w.Field("published", FormatRfc3339(written.dates.initial));
+  if (!a.summary.empty()) {
+    w.Key("summary");
+    w.BeginObject();
+    w.Field("content", a.summary);
+    w.EndObject();
+  }
+  w.Field("title", a.title);
+  w.Field("updated", FormatRfc3339(written.dates.current));
+  w.EndObject();
+}
 
 std::string Feed(const Site& site, const std::vector<Written>& written) {
   const std::string white = site.AbsoluteUrl(std::string("/") + kWhite);
   const std::string feed_url = white + kFeedFile;
-  json entries = json::array();
-  for (const Written* w : NewestFirst(written)) {
-    const Advisory& a = *w->advisory;
-    std::string url = white + w->rel_path;
-    json e = {{"content", {{"src", url}, {"type", "application/json"}}},
-              {"format",
-               {{"schema", "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"},
-                {"version", "2.0"}}},
-              {"id", a.id},
-              {"link", json::array({{{"href", url}, {"rel", "self"}},
-                                    {{"href", url + ".sha256"}, {"rel", "hash"}},
-                                    {{"href", url + ".sha512"}, {"rel", "hash"}}})},
-              {"published", FormatRfc3339(w->dates.initial)},
-              {"title", a.title},
-              {"updated", FormatRfc3339(w->dates.current)}};
-    if (w->is_signed) e["link"].push_back({{"href", url + ".asc"}, {"rel", "signature"}});
-    if (!a.summary.empty()) e["summary"] = {{"content", a.summary}};
-    entries.push_back(e);
-  }
-  json feed = {{"category", RolieCategory()},
-               {"entry", entries},
-               {"id", feed_url},
-               {"link", json::array({{{"href", feed_url}, {"rel", "self"}}})},
-               {"title", site.config.publisher.name + " CSAF feed (TLP:WHITE)"},
-               {"updated", FormatRfc3339(NewestChange(site, written))}};
-  return Dump({{"feed", feed}});
+  return JsonFile([&](JsonWriter& w) {
+    w.BeginObject();
+    w.Key("feed");
+    w.BeginObject();
+    w.Key("category");
+    RolieCategory(w);
+    w.Key("entry");
+    w.BeginArray();
+    for (const Written* entry : NewestFirst(written)) FeedEntry(w, white, *entry);
+    w.EndArray();
+    w.Field("id", feed_url);
+    w.Key("link");
+    w.BeginArray();
+    Link(w, feed_url, "self");
+    w.EndArray();
+    w.Field("title", site.config.publisher.name + " CSAF feed (TLP:WHITE)");
+    w.Field("updated", FormatRfc3339(NewestChange(site, written)));
+    w.EndObject();
+    w.EndObject();
+  });
 }
 
 std::string Service(const Site& site) {
   const std::string feed_url = site.AbsoluteUrl(std::string("/") + kWhite + kFeedFile);
-  json collection = {{"categories", {{"category", RolieCategory()}}},
-                     {"href", feed_url},
-                     {"title", site.config.publisher.name + " CSAF feed (TLP:WHITE)"}};
-  json workspace = {{"collection", json::array({collection})},
-                    {"title", site.config.publisher.name + " CSAF documents"}};
-  return Dump({{"service", {{"workspace", json::array({workspace})}}}});
+  return JsonFile([&](JsonWriter& w) {
+    w.BeginObject();
+    w.Key("service");
+    w.BeginObject();
+    w.Key("workspace");
+    w.BeginArray();
+    w.BeginObject();
+    w.Key("collection");
+    w.BeginArray();
+    w.BeginObject();
+    w.Key("categories");
+    w.BeginObject();
+    w.Key("category");
+    RolieCategory(w);
+    w.EndObject();
+    w.Field("href", feed_url);
+    w.Field("title", site.config.publisher.name + " CSAF feed (TLP:WHITE)");
+    w.EndObject();
+    w.EndArray();
+    w.Field("title", site.config.publisher.name + " CSAF documents");
+    w.EndObject();
+    w.EndArray();
+    w.EndObject();
+    w.EndObject();
+  });
+}
+
+void Distribution(JsonWriter& w, const Site& site, const std::string& root) {
+  w.BeginObject();
+  w.Field("directory_url", root + "white/");
+  w.Key("rolie");
+  w.BeginObject();
+  w.Key("feeds");
+  w.BeginArray();
+  w.BeginObject();
+  w.Field("summary", "All TLP:WHITE advisories of " + site.config.publisher.name + ".");
+  w.Field("tlp_label", "WHITE");
+  w.Field("url", root + "white/" + kFeedFile);
+  w.EndObject();
+  w.EndArray();
+  w.Key("services");
+  w.BeginArray();
+  w.String(root + kServiceFile);
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
 }
 
 std::string ProviderMetadata(const Site& site, const std::string& fingerprint) {
   const std::string root = site.AbsoluteUrl(std::string("/") + kRoot);
-  json rolie = {{"feeds", json::array({{{"summary", "All TLP:WHITE advisories of " +
-                                                        site.config.publisher.name + "."},
-                                        {"tlp_label", "WHITE"},
-                                        {"url", root + "white/" + kFeedFile}}})},
-                {"services", json::array({root + kServiceFile})}};
-  json j = {{"canonical_url", root + "provider-metadata.json"},
-            {"distributions", json::array({{{"directory_url", root + "white/"}, {"rolie", rolie}}})},
-            {"last_updated", FormatRfc3339(site.build.build_time)},
-            {"list_on_CSAF_aggregators", true},
-            {"metadata_version", "2.0"},
-            {"mirror_on_CSAF_aggregators", true},
-            {"publisher", PublisherJson(site)},
-            {"role", site.config.csaf.role}};
-  if (!site.config.csaf.public_key_url.empty()) {
-    json key = {{"url", site.AbsoluteUrl(site.config.csaf.public_key_url)}};
-    if (!fingerprint.empty()) key["fingerprint"] = fingerprint;
-    j["public_openpgp_keys"] = json::array({key});
-  }
-  return Dump(j);
+  return JsonFile([&](JsonWriter& w) {
+    w.BeginObject();
+    w.Field("canonical_url", root + "provider-metadata.json");
+    w.Key("distributions");
+    w.BeginArray();
+    Distribution(w, site, root);
+    w.EndArray();
+    w.Field("last_updated", FormatRfc3339(site.build.build_time));
+    w.Key("list_on_CSAF_aggregators");
+    w.Bool(true);
+    w.Field("metadata_version", "2.0");
+    w.Key("mirror_on_CSAF_aggregators");
+    w.Bool(true);
+    if (!site.config.csaf.public_key_url.empty()) {
+      w.Key("public_openpgp_keys");
+      w.BeginArray();
+      w.BeginObject();
+      if (!fingerprint.empty()) w.Field("fingerprint", fingerprint);
+      w.Field("url", site.AbsoluteUrl(site.config.csaf.public_key_url));
+      w.EndObject();
+      w.EndArray();
+    }
+    w.Key("publisher");
+    Publisher(w, site);
+    w.Field("role", site.config.csaf.role);
+    w.EndObject();
+  });
 }
 
 std::string Escape(const std::string& s) {

@@ -2,19 +2,19 @@
 #pragma once
 
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "base/diagnostics.h"
 #include "model/site.h"
+#include "render/json_writer.h"
 #include "render/output.h"
 
+// The JSON is written with JsonWriter, which asks for the keys of every object
+// in ascending byte order (CSAF optional test 6.2.13 wants them sorted): the
+// code writes them in that order, optional ones included.
 namespace herald::csaf {
-
-// nlohmann::json keeps object keys sorted, which CSAF optional test 6.2.13 asks for.
-using nlohmann::json;
 
 /// A product of the product tree: one firmware version or range of one device.
 /// Ids depend only on the device and the versions, so the same product has
@@ -42,18 +42,18 @@ struct Products {
 };
 
 Products CollectProducts(const Site& site, const Advisory& advisory);
-json ProductTree(const Site& site, const Products& products);
-json Vulnerabilities(const Site& site, const Advisory& advisory, const Products& products,
-                     Diagnostics& diags);
+/// The product_tree object; `products` names at least one device.
+void ProductTree(JsonWriter& w, const Site& site, const Products& products);
+/// The vulnerabilities array.
+void Vulnerabilities(JsonWriter& w, const Site& site, const Advisory& advisory,
+                     const Products& products, Diagnostics& diags);
+/// The publisher object, of documents and of the provider metadata.
+void Publisher(JsonWriter& w, const Site& site);
 
 /// manufacturer.trade_name, else legal_name.
 std::string VendorName(const Site& site);
 /// The device's name, or its slug for a device the site does not have.
 std::string DeviceName(const Site& site, const std::string& slug);
-/// "1" → json string array, sorted and without duplicates.
-json IdArray(const std::set<std::string>& ids);
-/// JSON text: 2-space indent, UTF-8 kept, trailing newline; never throws.
-std::string Dump(const json& j);
 
 }  // namespace herald::csaf
 

@@ -32,25 +32,18 @@ std::string CpeEscape(const std::string& value) {
 
 // The device's CPE with `version` in place of a "*" version component.
 std::string CpeWithVersion(const std::string& cpe, const std::string& version) {
-  std::vector<std::string> parts(1);
+  size_t colons = 0, begin = 0, end = 0;  // the version component is [begin, end)
   for (size_t i = 0; i < cpe.size(); ++i) {
-    if (cpe[i] == '\\' && i + 1 < cpe.size()) {
-      parts.back() += cpe.substr(i, 2);
-      ++i;
+    if (cpe[i] == '\\') {
+      ++i;  // an escaped character, ':' included
     } else if (cpe[i] == ':') {
-      parts.emplace_back();
-    } else {
-      parts.back() += cpe[i];
+      ++colons;
+      if (colons == 5) begin = i + 1;
+      if (colons == 6) end = i;
     }
   }
-  if (parts.size() != 13 || parts[5] != "*") return cpe;
-  parts[5] = CpeEscape(version);
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += ':';
-    out += parts[i];
-  }
-  return out;
+  if (colons != 12 || cpe.compare(begin, end - begin, "*") != 0) return cpe;
+  return cpe.substr(0, begin) + CpeEscape(version) + cpe.substr(end);
 }
 
 // The device's package URL with "@version" (percent-encoded), before any
@@ -135,25 +128,67 @@ struct Collector {
   }
 };
 
-json Helper(const Site& site, const Product& p) {
-  json h = json::object();
+// product_identification_helper, when the device has anything to put there.
+void Helper(JsonWriter& w, const Site& site, const Product& p) {
   const Device* d = Find(site, p.slug);
-  if (!d) return h;
-  if (!d->identity.cpe.empty()) {
-    h["cpe"] = p.exact ? CpeWithVersion(d->identity.cpe, p.version) : d->identity.cpe;
-  }
-  if (!d->identity.purl.empty()) {
-    h["purl"] = p.exact ? PurlWithVersion(d->identity.purl, p.version) : d->identity.purl;
-  }
-  if (!d->identity.models.empty()) h["model_numbers"] = d->identity.models;
+  if (!d) return;
+  const std::string* sbom_url = nullptr;
   if (p.exact) {
     for (const auto& fw : d->firmware) {
-      if (fw.version == p.version && !fw.sbom_url.empty()) {
-        h["sbom_urls"] = json::array({site.AbsoluteUrl(fw.sbom_url)});
-      }
+      if (fw.version == p.version && !fw.sbom_url.empty()) sbom_url = &fw.sbom_url;
     }
   }
-  return h;
+  const auto& id = d->identity;
+  if (id.cpe.empty() && id.purl.empty() && id.models.empty() && !sbom_url) return;
+  w.Key("product_identification_helper");
+  w.BeginObject();
+  if (!id.cpe.empty()) w.Field("cpe", p.exact ? CpeWithVersion(id.cpe, p.version) : id.cpe);
+  if (!id.models.empty()) {
+    w.Key("model_numbers");
+    w.StringArray(id.models);
+  }
+  if (!id.purl.empty()) w.Field("purl", p.exact ? PurlWithVersion(id.purl, p.version) : id.purl);
+  if (sbom_url) {
+    w.Key("sbom_urls");
+    w.BeginArray();
+    w.String(site.AbsoluteUrl(*sbom_url));
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
+// One product_name branch: the device's versions and ranges, exact versions
+// first in version order, then ranges by name.
+void DeviceBranch(JsonWriter& w, const Site& site, const Products& products,
+                  const std::string& slug) {
+  std::vector<const Product*> list;
+  for (const auto& [id, p] : products.by_id) {
+    if (p.slug == slug) list.push_back(&p);
+  }
+  std::stable_sort(list.begin(), list.end(), [](const Product* a, const Product* b) {
+    if (a->exact != b->exact) return a->exact;
+    if (a->exact) return CompareVersions(a->version, b->version) < 0;
+    return a->branch_name < b->branch_name;
+  });
+  w.BeginObject();
+  w.Key("branches");
+  w.BeginArray();
+  for (const Product* p : list) {
+    w.BeginObject();
+    w.Field("category", p->exact ? "product_version" : "product_version_range");
+    w.Field("name", p->branch_name);
+    w.Key("product");
+    w.BeginObject();
+    w.Field("name", p->full_name);
+    w.Field("product_id", p->id);
+    Helper(w, site, *p);
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Field("category", "product_name");
+  w.Field("name", DeviceName(site, slug));
+  w.EndObject();
 }
 
 }  // namespace
@@ -185,33 +220,20 @@ Products CollectProducts(const Site& site, const Advisory& a) {
   return out;
 }
 
-json ProductTree(const Site& site, const Products& products) {
-  json devices = json::array();
-  for (const auto& slug : products.devices) {
-    std::vector<const Product*> list;
-    for (const auto& [id, p] : products.by_id) {
-      if (p.slug == slug) list.push_back(&p);
-    }
-    std::stable_sort(list.begin(), list.end(), [](const Product* a, const Product* b) {
-      if (a->exact != b->exact) return a->exact;
-      if (a->exact) return CompareVersions(a->version, b->version) < 0;
-      return a->branch_name < b->branch_name;
-    });
-    json versions = json::array();
-    for (const Product* p : list) {
-      json product = {{"name", p->full_name}, {"product_id", p->id}};
-      json helper = Helper(site, *p);
-      if (!helper.empty()) product["product_identification_helper"] = helper;
-      versions.push_back({{"category", p->exact ? "product_version" : "product_version_range"},
-                          {"name", p->branch_name},
-                          {"product", product}});
-    }
-    devices.push_back(
-        {{"branches", versions}, {"category", "product_name"}, {"name", DeviceName(site, slug)}});
-  }
-  if (devices.empty()) return json();
-  json vendor = {{"branches", devices}, {"category", "vendor"}, {"name", VendorName(site)}};
-  return {{"branches", json::array({vendor})}};
+void ProductTree(JsonWriter& w, const Site& site, const Products& products) {
+  w.BeginObject();
+  w.Key("branches");
+  w.BeginArray();
+  w.BeginObject();  // the vendor
+  w.Key("branches");
+  w.BeginArray();
+  for (const auto& slug : products.devices) DeviceBranch(w, site, products, slug);
+  w.EndArray();
+  w.Field("category", "vendor");
+  w.Field("name", VendorName(site));
+  w.EndObject();
+  w.EndArray();
+  w.EndObject();
 }
 
 }  // namespace herald::csaf

@@ -1,8 +1,72 @@
 #include "render/json_text.h"
 
+#include <cstdint>
+
 #include "base/utf8.h"
 
 namespace herald {
+
+namespace {
+
+// Whether one of the 8 bytes of `w` is below 0x20, '"' or '\\' (or has a bit
+// of `high` set): a string is scanned a word at a time, as most of its
+// bytes are copied as they are. Bytes above 0x7f may give a false alarm
+// (then that byte is looked at alone), never a miss.
+bool HasSpecial(uint64_t w, uint64_t high) {
+  return swar::HasLess(w, 0x20) || swar::HasByte(w, '"') || swar::HasByte(w, '\\') || (w & high) != 0;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string* out, std::string_view s) {
+  const size_t start = out->size();
+  *out += '"';
+  uint64_t high = swar::kHighs;  // until the bytes from the first one above 0x7f on are valid UTF-8
+  size_t run = 0;                // start of the bytes not yet copied
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s.size() - i >= 8) {
+      if (!HasSpecial(swar::Load(s.data() + i), high)) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80 && high) {
+      if (FindInvalidUtf8(s.substr(i)) != std::string_view::npos) {  // nlohmann's replacement rules
+        out->resize(start);
+        *out += nlohmann::json(std::string(s)).dump(-1, ' ', false,
+                                                    nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      high = 0;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    out->append(s.substr(run, i - run));
+    run = ++i;
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\b': *out += "\\b"; break;
+      case '\t': *out += "\\t"; break;
+      case '\n': *out += "\\n"; break;
+      case '\f': *out += "\\f"; break;
+      case '\r': *out += "\\r"; break;
+      default: {
+        static const char kHex[] = "0123456789abcdef";
+        *out += "\\u00";
+        *out += kHex[c >> 4];
+        *out += kHex[c & 15];
+      }
+    }
+  }
+  out->append(s.substr(run));
+  *out += '"';
+}
+
 namespace {
 
 template <typename Json>
@@ -64,37 +128,7 @@ class Writer {
     out_ += ']';
   }
 
-  void String(const std::string& s) {
-    if (FindInvalidUtf8(s) != std::string::npos) {  // nlohmann's replacement rules
-      out_ += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
-      return;
-    }
-    out_ += '"';
-    size_t run = 0;  // start of the bytes not yet copied
-    for (size_t i = 0; i < s.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s, run, i - run);
-      run = i + 1;
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\t': out_ += "\\t"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\r': out_ += "\\r"; break;
-        default: {
-          static const char kHex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 15];
-        }
-      }
-    }
-    out_.append(s, run, std::string::npos);
-    out_ += '"';
-  }
+  void String(const std::string& s) { AppendJsonString(&out_, s); }
 
   std::string& out_;
   int indent_;
