@@ -5,10 +5,8 @@
 #include <optional>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "model/site.h"
-#include "render/json_text.h"
+#include "render/json_writer.h"
 #include "render/plain_text.h"
 #include "render/view_model.h"
 #include "render/xml_writer.h"
@@ -86,23 +84,26 @@ std::string RobotsTxt(const Site& site) {
 }
 
 std::string SearchIndexJson(const Site& site) {
-  using json = nlohmann::ordered_json;
   auto device_name = [&](const std::string& slug) {
     const Device* d = site.FindDevice(slug);
     return CleanLine(d && !d->identity.name.empty() ? d->identity.name : slug);
   };
-  json advisories = json::array();
+  std::string text;
+  JsonWriter w(&text, kJsonOrderedCompact);
+  w.BeginObject();
+  w.Key("advisories");
+  w.BeginArray();
   for (const Advisory& a : site.advisories) {
-    json j;
-    j["id"] = a.id;
-    j["title"] = CleanLine(a.title);
-    j["url"] = view::AdvisoryPath(a.id);
+    w.BeginObject();
+    w.Field("id", a.id);
+    w.Field("title", CleanLine(a.title));
+    w.Field("url", view::AdvisoryPath(a.id));
     bool scored = false;
     for (const Vulnerability& v : a.vulnerabilities) scored = scored || v.cvss_v3 || v.cvss_v4;
-    j["severity"] = scored ? SeverityName(a.severity) : "unrated";
-    j["category"] = CategoryName(a.category);
-    j["published"] = FormatIsoDate(a.published);
-    j["year"] = std::to_string(YearOf(a.published));
+    w.Field("severity", scored ? SeverityName(a.severity) : "unrated");
+    w.Field("category", CategoryName(a.category));
+    w.Field("published", FormatIsoDate(a.published));
+    w.Field("year", std::to_string(YearOf(a.published)));
     std::set<std::string> cves, cwes, devices;
     for (const Vulnerability& v : a.vulnerabilities) {
       if (!v.cve.empty()) cves.insert(v.cve);
@@ -110,32 +111,46 @@ std::string SearchIndexJson(const Site& site) {
     }
     for (const Affected& x : a.affected) devices.insert(x.device.value);
     for (const NotAffected& x : a.not_affected) devices.insert(x.device.value);
-    j["cves"] = cves;
-    j["cwes"] = cwes;
-    json device_list = json::array();
+    w.Key("cves");
+    w.StringArray(cves);
+    w.Key("cwes");
+    w.StringArray(cwes);
+    w.Key("devices");
+    w.BeginArray();
     for (const std::string& slug : devices) {
-      device_list.push_back({{"slug", slug}, {"name", device_name(slug)}});
+      w.BeginObject();
+      w.Field("slug", slug);
+      w.Field("name", device_name(slug));
+      w.EndObject();
     }
-    j["devices"] = device_list;
-    j["summary"] = CleanLine(a.summary);
-    if (a.actively_exploited) j["actively_exploited"] = true;
-    advisories.push_back(j);
+    w.EndArray();
+    w.Field("summary", CleanLine(a.summary));
+    if (a.actively_exploited) {
+      w.Key("actively_exploited");
+      w.Bool(true);
+    }
+    w.EndObject();
   }
-  json devices = json::array();
+  w.EndArray();
+  w.Key("devices");
+  w.BeginArray();
   for (const Device& d : site.devices) {
-    json models = json::array();
-    for (const std::string& m : d.identity.models) models.push_back(CleanLine(m));
-    json j = {{"slug", d.slug}, {"name", device_name(d.slug)}};
-    if (!d.identity.type.empty()) j["type"] = CleanLine(d.identity.type);
-    j["models"] = models;
-    j["url"] = view::DevicePath(d.slug);
-    j["status"] = DeviceStatusName(d.status);
-    devices.push_back(j);
+    w.BeginObject();
+    w.Field("slug", d.slug);
+    w.Field("name", device_name(d.slug));
+    if (!d.identity.type.empty()) w.Field("type", CleanLine(d.identity.type));
+    w.Key("models");
+    w.BeginArray();
+    for (const std::string& m : d.identity.models) w.String(CleanLine(m));
+    w.EndArray();
+    w.Field("url", view::DevicePath(d.slug));
+    w.Field("status", DeviceStatusName(d.status));
+    w.EndObject();
   }
-  json j;
-  j["advisories"] = advisories;
-  j["devices"] = devices;
-  return JsonText(j, -1) + "\n";
+  w.EndArray();
+  w.EndObject();
+  text += '\n';
+  return text;
 }
 
 void RenderDiscovery(const Site& site, const std::vector<HtmlPageJob>& pages, Output* out) {

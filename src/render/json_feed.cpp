@@ -1,50 +1,58 @@
-// JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). nlohmann-json owns
-// the escaping; text is cleaned first so feeds read the same in every format,
-// and dump() replaces any remaining invalid UTF-8 instead of throwing.
-#include <nlohmann/json.hpp>
-
+// JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), written with
+// JsonWriter, which owns the escaping, in the key order of the spec's
+// examples. Text is cleaned first so feeds read the same in every format.
 #include "render/feeds.h"
-#include "render/json_text.h"
+#include "render/json_writer.h"
 #include "render/plain_text.h"
 
 namespace herald {
 
 std::string WriteJsonFeed(const FeedData& feed) {
-  using json = nlohmann::ordered_json;
-  json j;
-  j["version"] = "https://jsonfeed.org/version/1.1";
-  j["title"] = CleanLine(feed.title);
-  j["home_page_url"] = feed.home_url;
-  j["feed_url"] = feed.json_url;
-  if (!feed.description.empty()) j["description"] = CleanText(feed.description, true);
-  if (!feed.language.empty()) j["language"] = feed.language;
-  json author = {{"name", CleanLine(feed.author_name)}};
-  if (!feed.author_url.empty()) author["url"] = feed.author_url;
-  j["authors"] = json::array({author});
-  json items = json::array();
+  std::string text;
+  JsonWriter w(&text, kJsonOrdered);
+  w.BeginObject();
+  w.Field("version", "https://jsonfeed.org/version/1.1");
+  w.Field("title", CleanLine(feed.title));
+  w.Field("home_page_url", feed.home_url);
+  w.Field("feed_url", feed.json_url);
+  if (!feed.description.empty()) w.Field("description", CleanText(feed.description, true));
+  if (!feed.language.empty()) w.Field("language", feed.language);
+  w.Key("authors");
+  w.BeginArray();
+  w.BeginObject();
+  w.Field("name", CleanLine(feed.author_name));
+  if (!feed.author_url.empty()) w.Field("url", feed.author_url);
+  w.EndObject();
+  w.EndArray();
+  w.Key("items");
+  w.BeginArray();
   for (const FeedEntry& e : feed.entries) {
-    json item;
-    item["id"] = e.id;
-    item["url"] = e.url;
-    item["title"] = CleanLine(e.title);
-    if (!e.summary.empty()) item["summary"] = CleanText(e.summary, true);
+    w.BeginObject();
+    w.Field("id", e.id);
+    w.Field("url", e.url);
+    w.Field("title", CleanLine(e.title));
+    if (!e.summary.empty()) w.Field("summary", CleanText(e.summary, true));
     if (!e.content_html.empty()) {
       // Bodies are large and nearly always clean already: no copy then.
-      item["content_html"] = IsCleanText(e.content_html) ? e.content_html : CleanText(e.content_html, true);
+      if (IsCleanText(e.content_html)) w.Field("content_html", e.content_html);
+      else w.Field("content_html", CleanText(e.content_html, true));
     } else {
-      item["content_text"] = CleanText(e.summary.empty() ? e.title : e.summary, true);  // one is required
+      w.Field("content_text", CleanText(e.summary.empty() ? e.title : e.summary, true));  // one is required
     }
-    item["date_published"] = FormatRfc3339(e.published);
-    item["date_modified"] = FormatRfc3339(e.updated);
+    w.Field("date_published", FormatRfc3339(e.published));
+    w.Field("date_modified", FormatRfc3339(e.updated));
     if (!e.categories.empty()) {
-      json tags = json::array();
-      for (const FeedCategory& c : e.categories) tags.push_back(c.term);
-      item["tags"] = tags;
+      w.Key("tags");
+      w.BeginArray();
+      for (const FeedCategory& c : e.categories) w.String(c.term);
+      w.EndArray();
     }
-    items.push_back(item);
+    w.EndObject();
   }
-  j["items"] = items;
-  return JsonText(j, 2) + "\n";
+  w.EndArray();
+  w.EndObject();
+  text += '\n';
+  return text;
 }
 
 }  // namespace herald

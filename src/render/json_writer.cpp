@@ -12,15 +12,17 @@ void JsonWriter::Key(std::string_view key) {
     throw std::logic_error("JsonWriter: key \"" + std::string(key) + "\" where a value belongs");
   }
   Frame& frame = frames_[depth_ - 1];
-  if (frame.count > 0 && key <= frame.last_key) {
-    throw std::logic_error("JsonWriter: key \"" + std::string(key) + "\" after \"" +
-                           frame.last_key + "\"; keys go in ascending byte order");
+  if (layout_.sorted_keys) {
+    if (frame.count > 0 && key <= frame.last_key) {
+      throw std::logic_error("JsonWriter: key \"" + std::string(key) + "\" after \"" +
+                             frame.last_key + "\"; keys go in ascending byte order");
+    }
+    frame.last_key.assign(key);
   }
-  frame.last_key.assign(key);
   if (frame.count++ > 0) out_ += ',';
   Newline(depth_);
   AppendJsonString(&out_, key);
-  out_ += ": ";
+  out_ += layout_.indent ? ": " : ":";
   after_key_ = true;
 }
 
@@ -69,6 +71,7 @@ void JsonWriter::BeforeValue() {
 }
 
 void JsonWriter::Newline(size_t depth) {
+  if (!layout_.indent) return;
   out_ += '\n';
   out_.append(2 * depth, ' ');
 }

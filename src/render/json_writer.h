@@ -7,10 +7,12 @@
 // for byte what dump(2) writes for the same tree.
 //
 // nlohmann objects sort their keys, and CSAF (optional test 6.2.13) wants
-// them sorted: the caller writes the keys of an object in ascending byte
-// order, and a key out of order throws std::logic_error, so that an edit
-// cannot quietly write an unsorted document. So does a key outside an object
-// or a value without its key.
+// them sorted: by default the caller writes the keys of an object in
+// ascending byte order, and a key out of order throws std::logic_error, so
+// that an edit cannot quietly write an unsorted document. So does a key
+// outside an object or a value without its key. The feeds and the search
+// index keep their keys in the order written (nlohmann's ordered_json), and
+// the search index is compact, as dump(-1) writes it.
 #pragma once
 
 #include <cstddef>
@@ -20,16 +22,26 @@
 
 namespace herald {
 
+struct JsonLayout {
+  bool sorted_keys = true;  // false: keys as written, like ordered_json
+  bool indent = true;       // false: compact, like dump(-1)
+};
+inline constexpr JsonLayout kJsonSorted{true, true};
+inline constexpr JsonLayout kJsonOrdered{false, true};
+inline constexpr JsonLayout kJsonOrderedCompact{false, false};
+
 class JsonWriter {
  public:
   /// Appends to `out`, which outlives the writer.
-  explicit JsonWriter(std::string* out) : out_(*out) {}
+  explicit JsonWriter(std::string* out, JsonLayout layout = kJsonSorted)
+      : out_(*out), layout_(layout) {}
 
   void BeginObject() { Open('{', true); }
   void EndObject() { Close('}', true); }
   void BeginArray() { Open('[', false); }
   void EndArray() { Close(']', false); }
-  /// The next key of the open object, after the one before in byte order.
+  /// The next key of the open object; with sorted keys, after the one before
+  /// in byte order.
   void Key(std::string_view key);
   void String(std::string_view s);
   void Number(double value);
@@ -61,6 +73,7 @@ class JsonWriter {
   void Newline(size_t depth);
 
   std::string& out_;
+  JsonLayout layout_;
   std::vector<Frame> frames_;  // frames_[0, depth_) are open; the rest keep their buffers
   size_t depth_ = 0;
   bool after_key_ = false;  // a key was written, its value not yet

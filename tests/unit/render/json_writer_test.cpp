@@ -14,9 +14,10 @@ namespace {
 using nlohmann::json;
 
 // `j` written through the writer, the way the CSAF code writes its documents.
-void Write(JsonWriter& w, const json& j) {
+template <typename Json>
+void Write(JsonWriter& w, const Json& j) {
   switch (j.type()) {
-    case json::value_t::object:
+    case Json::value_t::object:
       w.BeginObject();
       for (const auto& [key, value] : j.items()) {
         w.Key(key);
@@ -24,14 +25,14 @@ void Write(JsonWriter& w, const json& j) {
       }
       w.EndObject();
       return;
-    case json::value_t::array:
+    case Json::value_t::array:
       w.BeginArray();
       for (const auto& item : j) Write(w, item);
       w.EndArray();
       return;
-    case json::value_t::string: w.String(j.get_ref<const std::string&>()); return;
-    case json::value_t::boolean: w.Bool(j.get<bool>()); return;
-    default: w.Number(j.get<double>()); return;
+    case Json::value_t::string: w.String(j.template get_ref<const std::string&>()); return;
+    case Json::value_t::boolean: w.Bool(j.template get<bool>()); return;
+    default: w.Number(j.template get<double>()); return;
   }
 }
 
@@ -72,6 +73,19 @@ TEST_CASE("JsonWriter writes what dump(2) writes for random strings") {
     }
     CAPTURE(s);
     Same(json({{"text", s}, {s, {s}}}));
+  }
+}
+
+TEST_CASE("JsonWriter keeps keys as written, indented or compact, like ordered_json") {
+  using ordered = nlohmann::ordered_json;
+  ordered j = {{"version", "1.1"}, {"title", "t \"q\""},
+               {"items", {{{"id", "b"}, {"tags", ordered::array()}, {"a", {1.5, true}}}}},
+               {"empty", ordered::object()}, {"list", {ordered::array(), ordered::object()}}};
+  for (auto [layout, indent] : {std::pair{kJsonOrdered, 2}, {kJsonOrderedCompact, -1}}) {
+    std::string text;
+    JsonWriter w(&text, layout);
+    Write(w, j);
+    CHECK(text == j.dump(indent, ' ', false, ordered::error_handler_t::replace));
   }
 }
 
