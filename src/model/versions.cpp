@@ -21,23 +21,37 @@ bool ValidVersion(std::string_view v) {
   return true;
 }
 
-// Splits "2.0.0-rc1" into numeric segments and the suffix after them.
-void Split(std::string_view v, std::vector<std::string_view>* nums, std::string_view* suffix) {
-  size_t i = 0;
-  while (i < v.size()) {
-    size_t start = i;
-    while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i;
-    if (i == start) break;
-    nums->push_back(v.substr(start, i - start));
-    if (i < v.size() && v[i] == '.' && i + 1 < v.size() &&
-        std::isdigit(static_cast<unsigned char>(v[i + 1]))) {
-      ++i;
-      continue;
+// Walks "2.0.0-rc1" segment by segment: 2, 0, 0, then "0" for ever; the
+// suffix is what follows the last segment ("-rc1"). Versions are compared
+// often (every release against every range), so nothing is allocated.
+class Segments {
+ public:
+  explicit Segments(std::string_view v) : v_(v) {}
+  bool done() const { return done_; }
+  std::string_view suffix() const { return v_.substr(i_); }
+
+  std::string_view Next() {
+    if (done_) return "0";
+    size_t start = i_;
+    while (i_ < v_.size() && std::isdigit(static_cast<unsigned char>(v_[i_]))) ++i_;
+    if (i_ == start) {
+      done_ = true;
+      return "0";
     }
-    break;
+    std::string_view segment = v_.substr(start, i_ - start);
+    if (i_ + 1 < v_.size() && v_[i_] == '.' && std::isdigit(static_cast<unsigned char>(v_[i_ + 1]))) {
+      ++i_;
+    } else {
+      done_ = true;
+    }
+    return segment;
   }
-  *suffix = v.substr(i);
-}
+
+ private:
+  std::string_view v_;
+  size_t i_ = 0;
+  bool done_ = false;
+};
 
 int CompareNumeric(std::string_view a, std::string_view b) {
   while (a.size() > 1 && a[0] == '0') a.remove_prefix(1);
@@ -50,14 +64,12 @@ int CompareNumeric(std::string_view a, std::string_view b) {
 }  // namespace
 
 int CompareVersions(std::string_view a, std::string_view b) {
-  std::vector<std::string_view> na, nb;
-  std::string_view sa, sb;
-  Split(a, &na, &sa);
-  Split(b, &nb, &sb);
-  for (size_t i = 0; i < std::max(na.size(), nb.size()); ++i) {
-    int c = CompareNumeric(i < na.size() ? na[i] : "0", i < nb.size() ? nb[i] : "0");
+  Segments na(a), nb(b);
+  while (!na.done() || !nb.done()) {
+    int c = CompareNumeric(na.Next(), nb.Next());
     if (c != 0) return c;
   }
+  std::string_view sa = na.suffix(), sb = nb.suffix();
   if (sa == sb) return 0;
   if (sa.empty()) return 1;  // the plain release sorts after its pre-releases
   if (sb.empty()) return -1;
