@@ -1,5 +1,7 @@
 #include "build/load_site.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "base/digest.h"
@@ -88,10 +90,17 @@ Job Classify(const std::string& path, Diagnostics& diags) {
   return job;
 }
 
-Timestamp NewestFileTime(const SourceTree& tree, const std::vector<std::string>& files) {
-  Timestamp newest = 0;
-  for (const auto& f : files) newest = std::max(newest, tree.ModifiedTime(f).value_or(0));
-  return newest;
+// Outside Git, file times date the content and, without SOURCE_DATE_EPOCH,
+// the build: each file is asked once, all in parallel.
+std::map<std::string, Timestamp> FileTimes(const SourceTree& tree,
+                                           const std::vector<std::string>& files) {
+  std::vector<std::optional<Timestamp>> times(files.size());
+  ParallelFor(files.size(), [&](size_t i) { times[i] = tree.ModifiedTime(files[i]); });
+  std::map<std::string, Timestamp> out;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (times[i]) out.emplace_hint(out.end(), files[i], *times[i]);
+  }
+  return out;
 }
 
 // Text files must be UTF-8 without NULs; reports where the first bad byte is.
@@ -114,16 +123,19 @@ bool CheckEncoding(const std::string& path, std::string_view text, Diagnostics& 
 }
 
 // One file, parsed with its own diagnostics so a cached parse can replay them.
+// The front matter's hash is for herald serve only (`hash_front_matter`).
 ParsedFile ParseJob(const SourceTree& tree, const Job& job, const std::string& default_tlp,
-                    const MarkdownOptions& markdown, bool* readable) {
+                    const MarkdownOptions& markdown, bool hash_front_matter, bool* readable) {
   ParsedFile out;
   auto text = tree.Read(job.path);
   *readable = text.has_value();
   if (!text) return out;
   Diagnostics file_diags;
   Diagnostics ignored;  // the loader reports a bad split itself
-  if (auto split = SplitFrontMatter(*text, job.path, ignored)) {
-    out.front_matter = Sha256Hex(std::string_view(*text).substr(0, text->size() - split->body.size()));
+  if (hash_front_matter) {
+    if (auto split = SplitFrontMatter(*text, job.path, ignored)) {
+      out.front_matter = Sha256Hex(std::string_view(*text).substr(0, text->size() - split->body.size()));
+    }
   }
   if (CheckEncoding(job.path, *text, file_diags)) {
     LoadContext local{&file_diags, markdown};
@@ -152,7 +164,7 @@ SourceKind ClassifySource(const std::string& path, Diagnostics& diags) {
 ParsedFile ParseSource(const SourceTree& tree, const std::string& path, SourceKind kind,
                        const std::string& default_tlp, const MarkdownOptions& markdown,
                        bool* readable) {
-  return ParseJob(tree, Job{kind, path, SplitPath(path)}, default_tlp, markdown, readable);
+  return ParseJob(tree, Job{kind, path, SplitPath(path)}, default_tlp, markdown, true, readable);
 }
 
 std::string ParseInputs(SourceKind kind, const std::string& default_tlp,
@@ -230,7 +242,9 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
 
   // Parse in parallel into per-file slots; assembly below is in file order.
   // Each file reports into its own sink, so a cached parse can replay it.
-  std::vector<ParsedFile> parsed(jobs.size());
+  // Slots hold pointers: a ParsedFile is 8 KiB, and a vector of them would
+  // be zero-filled up front for 12,000 files.
+  std::vector<std::unique_ptr<ParsedFile>> parsed(jobs.size());
   std::vector<FileStamp> stamps(jobs.size());
   std::vector<char> from_cache(jobs.size(), 0), readable(jobs.size(), 1);
   const std::string default_tlp = files.config.csaf.default_tlp;
@@ -239,13 +253,14 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
     const Job& job = jobs[i];
     if (cache) {
       if (const ParsedFile* hit = cache->Find(job.path, inputs_of(job), &stamps[i])) {
-        parsed[i] = *hit;
+        parsed[i] = std::make_unique<ParsedFile>(*hit);
         from_cache[i] = 1;
         return;
       }
     }
     bool ok = true;
-    parsed[i] = ParseJob(tree, job, default_tlp, ctx.markdown, &ok);
+    parsed[i] = std::make_unique<ParsedFile>(
+        ParseJob(tree, job, default_tlp, ctx.markdown, cache != nullptr, &ok));
     readable[i] = ok;
   });
   std::set<std::string> seen;
@@ -255,20 +270,23 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
       if (!oversized.count(jobs[i].path)) diags.Error({jobs[i].path, 0, 0}, "cannot read file");
       continue;
     }
-    for (const Diagnostic& d : parsed[i].diagnostics) diags.Add(d);
-    if (cache && !from_cache[i]) cache->Store(jobs[i].path, inputs_of(jobs[i]), stamps[i], parsed[i]);
+    for (const Diagnostic& d : parsed[i]->diagnostics) diags.Add(d);
+    if (cache && !from_cache[i]) cache->Store(jobs[i].path, inputs_of(jobs[i]), stamps[i], *parsed[i]);
     parsed_count += from_cache[i] ? 0 : 1;
-    seen.insert(jobs[i].path);
+    if (cache) seen.insert(jobs[i].path);
   }
   if (cache) {
     cache->KeepOnly(seen);
     cache->set_parsed(parsed_count);
   }
+  files.advisories.reserve(std::count_if(jobs.begin(), jobs.end(), [](const Job& job) {
+    return job.kind == FileKind::kAdvisory;
+  }));
   for (size_t i = 0; i < jobs.size(); ++i) {
     const std::string& file = jobs[i].parts.back();
     if (jobs[i].kind == FileKind::kAdvisory) files.advisory_files.insert(file.substr(0, file.size() - 3));
     if (jobs[i].kind == FileKind::kDevice) files.device_files.insert(jobs[i].parts[2]);
-    ParsedFile& f = parsed[i];
+    ParsedFile& f = *parsed[i];
     if (f.advisory) files.advisories.push_back(std::move(*f.advisory));
     if (f.device) files.devices.push_back(std::move(*f.device));
     if (f.guide) files.guides.push_back(std::move(*f.guide));
@@ -279,14 +297,19 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
   build.drafts = options.drafts;
   build.generator_version = options.generator_version;
   build.commit = in_git ? git->commit : "";
+  std::map<std::string, Timestamp> file_times;
+  if (!in_git) {
+    paths.push_back("site.toml");
+    file_times = FileTimes(tree, paths);
+  }
   if (options.source_date_epoch) build.build_time = *options.source_date_epoch;
   else if (in_git) build.build_time = git->commit_time;
   else {
-    paths.push_back("site.toml");
-    build.build_time = NewestFileTime(tree, paths);
+    for (const auto& [path, time] : file_times) build.build_time = std::max(build.build_time, time);
   }
 
-  DateSources dates{in_git ? &git->history : nullptr, &tree, build.build_time};
+  DateSources dates{in_git ? &git->history : nullptr, &tree, build.build_time,
+                    in_git ? nullptr : &file_times};
   loaded.site = AssembleSite(std::move(files), build, dates, diags);
   loaded.markdown = ctx.markdown;
   return loaded;

@@ -34,7 +34,7 @@ std::optional<Guide> LoadGuide(std::string_view text, const std::string& path,
   }
   g.covers = r.StringList("covers");
   r.Finish();
-  g.body = RenderMarkdown(fm->body, ctx.markdown).text;
+  g.body = RenderMarkdown(fm->body, ctx.markdown, PlainText::kSkip).text;
   g.body.where = {path, fm->body_line_offset + 1, 1};
   return g;
 }
@@ -53,7 +53,7 @@ std::optional<Page> LoadPage(std::string_view text, const std::string& path,
   p.role = r.Enum("role", PageRoles(), Need::kRequired, "other");
   p.covers = r.StringList("covers");
   r.Finish();
-  p.body = RenderMarkdown(fm->body, ctx.markdown).text;
+  p.body = RenderMarkdown(fm->body, ctx.markdown, PlainText::kSkip).text;
   p.body.where = {path, fm->body_line_offset + 1, 1};
   return p;
 }

@@ -211,7 +211,7 @@ std::optional<Device> LoadDevice(std::string_view text, const std::string& path,
   }
   ReadFirmware(root, d);
   root.Finish();
-  d.body = RenderMarkdown(fm->body, ctx.markdown).text;
+  d.body = RenderMarkdown(fm->body, ctx.markdown, PlainText::kSkip).text;
   d.body.where = {path, fm->body_line_offset + 1, 1};
   return d;
 }

@@ -23,7 +23,7 @@ struct Converter {
     switch (node.type()) {
       case toml::node_type::string:
         out.kind = TomlValue::Kind::kString;
-        out.string = *node.value<std::string>();
+        out.string = node.as_string()->get();
         break;
       case toml::node_type::integer:
         out.kind = TomlValue::Kind::kInteger;
@@ -60,28 +60,43 @@ struct Converter {
         break;
       case toml::node_type::array:
         out.kind = TomlValue::Kind::kArray;
+        out.array.reserve(node.as_array()->size());
         for (const auto& item : *node.as_array()) out.array.push_back(Convert(item));
         break;
       case toml::node_type::table: {
         out.kind = TomlValue::Kind::kTable;
         const auto& table = *node.as_table();
         out.inline_table = table.is_inline();
+        // toml++ keeps keys sorted; messages and readers want source order.
+        // Sorting these small entries, not the converted values, moves less;
+        // `index` keeps toml++'s order among keys at one position.
+        struct Entry {
+          toml::source_position at;
+          size_t index;
+          const toml::key* key;
+          const toml::node* value;
+        };
+        std::vector<Entry> entries;
+        entries.reserve(table.size());
         for (const auto& [key, value] : table) {
-          TomlValue child = Convert(value);
-          child.key_line = static_cast<int>(key.source().begin.line) + line_offset;
-          child.key_column = static_cast<int>(key.source().begin.column);
+          entries.push_back({key.source().begin, entries.size(), &key, &value});
+        }
+        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+          return std::tie(a.at.line, a.at.column, a.index) <
+                 std::tie(b.at.line, b.at.column, b.index);
+        });
+        out.table.reserve(entries.size());
+        for (const Entry& e : entries) {
+          TomlValue child = Convert(*e.value);
+          child.key_line = static_cast<int>(e.at.line) + line_offset;
+          child.key_column = static_cast<int>(e.at.column);
           // A table header's position is where the key is written.
           if (child.kind == TomlValue::Kind::kTable && child.line == line_offset) {
-            child.line = static_cast<int>(key.source().begin.line) + line_offset;
-            child.column = static_cast<int>(key.source().begin.column);
+            child.line = child.key_line;
+            child.column = child.key_column;
           }
-          out.table.emplace_back(std::string(key.str()), std::move(child));
+          out.table.emplace_back(std::string(e.key->str()), std::move(child));
         }
-        // toml++ keeps keys sorted; messages and readers want source order.
-        std::stable_sort(out.table.begin(), out.table.end(), [](const auto& a, const auto& b) {
-          return std::tie(a.second.key_line, a.second.key_column) <
-                 std::tie(b.second.key_line, b.second.key_column);
-        });
         break;
       }
       default:

@@ -18,8 +18,8 @@ constexpr char kMarker[] = "\x01HERALD-H\x01";
 
 constexpr int kMaxPlainTextDepth = 64;
 
-constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist",
-                                      "tagfilter"};
+constexpr const char* kExtensionNames[] = {"table", "strikethrough", "autolink", "tasklist",
+                                          "tagfilter"};
 
 // cmark-gfm 0.29 keeps the inline parser's table of special characters in a
 // global: each parse adds its extensions' characters (':' and 'w' for
@@ -35,15 +35,18 @@ std::mutex& InlineParseMutex() {
   return mutex;
 }
 
-void EnsureExtensionsRegistered() {
-  static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-}
-
-void Attach(cmark_parser* parser, const char* name) {
-  if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-    cmark_parser_attach_syntax_extension(parser, ext);
-  }
+// Looked up once: cmark_find_syntax_extension compares names along the
+// registry on every call.
+const std::vector<cmark_syntax_extension*>& Extensions() {
+  static const std::vector<cmark_syntax_extension*> kFound = [] {
+    cmark_gfm_core_extensions_ensure_registered();
+    std::vector<cmark_syntax_extension*> found;
+    for (const char* name : kExtensionNames) {
+      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) found.push_back(ext);
+    }
+    return found;
+  }();
+  return kFound;
 }
 
 // The text of `node` with markup dropped; with `blocks_on_lines`, each block
@@ -73,20 +76,25 @@ std::string PlainOf(cmark_node* node, bool blocks_on_lines = false) {
   return out;
 }
 
-// Raw HTML becomes literal text so it shows escaped instead of vanishing.
-void EscapeRawHtml(cmark_node* root) {
-  std::vector<cmark_node*> raw;
-  cmark_iter* iter = cmark_iter_new(root);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    cmark_node* cur = cmark_iter_get_node(iter);
-    cmark_node_type type = cmark_node_get_type(cur);
-    if (ev == CMARK_EVENT_ENTER &&
-        (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)) {
-      raw.push_back(cur);
-    }
+// The document as plain text, without trailing newlines. cmark's plain-text
+// renderer indents every line by its nesting, so its cost grows with the
+// square of the depth: 20,000 nested list items take minutes. Beyond any
+// depth a real document has, fall back to the text alone, which is linear.
+std::string PlainTextOf(cmark_node* doc, int max_depth) {
+  std::string out;
+  if (max_depth <= kMaxPlainTextDepth) {
+    char* plain = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
+    out = plain;
+    free(plain);
+  } else {
+    out = PlainOf(doc, true);
   }
-  cmark_iter_free(iter);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+// Raw HTML becomes literal text so it shows escaped instead of vanishing.
+void EscapeRawHtml(const std::vector<cmark_node*>& raw) {
   for (cmark_node* node : raw) {
     std::string literal = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
     if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
@@ -103,6 +111,32 @@ void EscapeRawHtml(cmark_node* root) {
     }
     cmark_node_free(node);
   }
+}
+
+// Moves each heading's marker into its tag as an id attribute, copying the
+// HTML once: `out` is finished, html[rest..] not yet copied. The tag is the
+// last '<' before the marker even when that was already copied, as it was
+// when each marker was replaced in place (a marker forged through entities,
+// "&#1;HERALD-H&#1;", can sit that far from any tag).
+std::string PlaceHeadingIds(std::string_view html, const std::vector<Heading>& headings) {
+  constexpr std::string_view marker(kMarker, sizeof(kMarker) - 1);
+  std::string out;
+  out.reserve(html.size() + 24 * headings.size());
+  size_t rest = 0;
+  for (const Heading& h : headings) {
+    size_t at = html.find(marker, rest);
+    if (at == std::string_view::npos) break;
+    size_t tag = html.rfind('<', at);
+    if (tag != std::string_view::npos && tag >= rest) {
+      out.append(html, rest, tag - rest);
+    } else {
+      out.resize(out.rfind('<'));
+    }
+    out += "<h" + std::to_string(h.level) + " id=\"" + h.id + "\">";
+    rest = at + marker.size();
+  }
+  out.append(html, rest);
+  return out;
 }
 
 // Ids the default theme gives its own page sections; body headings never
@@ -138,30 +172,34 @@ std::string SlugifyHeading(std::string_view text) {
   return out.empty() ? "section" : out;
 }
 
-RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& options) {
-  EnsureExtensionsRegistered();
+RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& options,
+                                PlainText plain) {
+  const auto& extensions = Extensions();
   std::string clean;
-  clean.reserve(source.size());
-  for (char c : source) {
-    if (c != '\x01') clean += c;
+  if (source.find('\x01') != std::string_view::npos) {
+    clean.reserve(source.size());
+    for (char c : source) {
+      if (c != '\x01') clean += c;
+    }
   }
+  std::string_view input = clean.empty() ? source : std::string_view(clean);
 
   int opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   if (options.raw_html) opts |= CMARK_OPT_UNSAFE;
   cmark_parser* parser = cmark_parser_new(opts);
-  for (const char* name : kExtensions) Attach(parser, name);
-  cmark_parser_feed(parser, clean.data(), clean.size());
+  for (cmark_syntax_extension* ext : extensions) cmark_parser_attach_syntax_extension(parser, ext);
+  cmark_parser_feed(parser, input.data(), input.size());
   cmark_node* doc;
   {
     std::lock_guard<std::mutex> lock(InlineParseMutex());
     doc = cmark_parser_finish(parser);
   }
-  if (!options.raw_html) EscapeRawHtml(doc);
 
+  // One walk finds the raw HTML to escape, the headings, the links and the
+  // nesting depth. An HTML block becomes a paragraph holding a text node,
+  // one level deeper than the block itself.
   RenderedMarkdown result;
-  std::map<std::string, int> used_ids;
-  std::set<std::string> assigned;
-  std::vector<cmark_node*> headings;
+  std::vector<cmark_node*> raw, headings;
   int depth = 0, max_depth = 0;
   cmark_iter* iter = cmark_iter_new(doc);
   cmark_event_type ev;
@@ -180,23 +218,19 @@ RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& 
         line = cmark_node_get_start_line(p);
       }
       result.links.push_back({url ? url : "", line});
+    } else if (!options.raw_html &&
+               (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)) {
+      raw.push_back(cur);
+      if (type == CMARK_NODE_HTML_BLOCK) max_depth = std::max(max_depth, depth + 1);
     }
   }
   cmark_iter_free(iter);
+  EscapeRawHtml(raw);
 
-  // cmark's plain-text renderer indents every line by its nesting, so its
-  // cost grows with the square of the depth: 20,000 nested list items take
-  // minutes. Beyond any depth a real document has, fall back to the text
-  // alone, which is linear.
-  if (max_depth <= kMaxPlainTextDepth) {
-    char* plain = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
-    result.text.plain = plain;
-    free(plain);
-  } else {
-    result.text.plain = PlainOf(doc, true);
-  }
-  while (!result.text.plain.empty() && result.text.plain.back() == '\n') result.text.plain.pop_back();
+  if (plain == PlainText::kRender) result.text.plain = PlainTextOf(doc, max_depth);
 
+  std::map<std::string, int> used_ids;
+  std::set<std::string> assigned;
   for (cmark_node* heading : headings) {
     Heading h;
     h.level = cmark_node_get_heading_level(heading);
@@ -216,19 +250,8 @@ RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& 
   }
 
   char* html = cmark_render_html(doc, opts, cmark_parser_get_syntax_extensions(parser));
-  std::string rendered = html;
+  result.text.html = PlaceHeadingIds(html, result.text.headings);
   free(html);
-  // Move each marker into its heading tag as an id attribute.
-  size_t search = 0;
-  for (const Heading& h : result.text.headings) {
-    size_t at = rendered.find(kMarker, search);
-    if (at == std::string::npos) break;
-    size_t tag = rendered.rfind('<', at);
-    std::string open = "<h" + std::to_string(h.level) + " id=\"" + h.id + "\">";
-    rendered.replace(tag, at + sizeof(kMarker) - 1 - tag, open);
-    search = tag + open.size();
-  }
-  result.text.html = std::move(rendered);
   result.text.source = std::string(source);
   result.text.links = result.links;
 

@@ -24,7 +24,13 @@ struct RenderedMarkdown {
   std::vector<MarkdownLink> links;
 };
 
-RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& options);
+/// Whether the caller keeps Text::plain. cmark's plain-text renderer costs
+/// several times its HTML renderer, so texts no output shows as plain text
+/// (the bodies of devices, guides and pages) skip it and leave `plain` empty.
+enum class PlainText { kRender, kSkip };
+
+RenderedMarkdown RenderMarkdown(std::string_view source, const MarkdownOptions& options,
+                                PlainText plain = PlainText::kRender);
 
 /// Lower-case ASCII slug for ids: letters and digits, runs of others become '-'.
 std::string SlugifyHeading(std::string_view text);

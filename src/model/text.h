@@ -26,7 +26,8 @@ struct TextLink {
 struct Text {
   std::string source;  // as written
   std::string html;    // rendered, safe to embed
-  std::string plain;   // text without markup, for feeds and CSAF notes
+  std::string plain;   // text without markup, for feeds and CSAF notes; empty
+                       // for device, guide and page bodies (PlainText::kSkip)
   std::vector<Heading> headings;
   std::vector<TextLink> links;  // in document order
   /// Where `source` is written: a front-matter value (its opening quote) or

@@ -14,13 +14,15 @@ std::optional<FileHistory> DatesOf(const DateSources& src, const std::string& pa
     auto it = src.history->find(path);
     if (it != src.history->end()) return it->second;
   }
-  if (src.tree) {
-    if (auto t = src.tree->ModifiedTime(path)) {
-      Timestamp clamped = src.clamp > 0 ? std::min(*t, src.clamp) : *t;
-      return FileHistory{clamped, clamped};
-    }
+  std::optional<Timestamp> t;
+  if (src.file_times) {
+    auto it = src.file_times->find(path);
+    if (it != src.file_times->end()) t = it->second;
   }
-  return std::nullopt;
+  if (!t && src.tree) t = src.tree->ModifiedTime(path);
+  if (!t) return std::nullopt;
+  Timestamp clamped = src.clamp > 0 ? std::min(*t, src.clamp) : *t;
+  return FileHistory{clamped, clamped, {}};
 }
 
 void DeriveAdvisory(Advisory& a, const DateSources& dates, Diagnostics& diags) {
@@ -234,6 +236,7 @@ Site AssembleSite(LoadedFiles files, const BuildInfo& build, const DateSources& 
   }
 
   // Publication filter, then the orders every output uses.
+  site.advisories.reserve(files.advisories.size());
   for (auto& a : files.advisories) {
     bool keep = a.published_out || (build.drafts && a.tlp == "CLEAR");
     if (keep) site.advisories.push_back(std::move(a));

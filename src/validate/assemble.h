@@ -33,6 +33,8 @@ struct DateSources {
   /// File times are clamped to this, so builds outside Git stay reproducible
   /// (reproducible-builds.org: clamp to SOURCE_DATE_EPOCH).
   Timestamp clamp = 0;
+  /// File times already read, by path (may be null); other files are asked of `tree`.
+  const std::map<std::string, Timestamp>* file_times = nullptr;
 };
 
 Site AssembleSite(LoadedFiles files, const BuildInfo& build, const DateSources& dates,

@@ -201,6 +201,19 @@ TEST_CASE("plain text drops markup") {
   CHECK(Render("").text.plain == "");
 }
 
+TEST_CASE("plain text is skipped on request, nothing else changes") {
+  const char* source = "# Title\n\nSee [x](/x) and <b>raw</b>.\n\n## Title\n";
+  RenderedMarkdown full = RenderMarkdown(source, {});
+  RenderedMarkdown skipped = RenderMarkdown(source, {}, PlainText::kSkip);
+  CHECK_FALSE(full.text.plain.empty());
+  CHECK(skipped.text.plain.empty());
+  CHECK(skipped.text.html == full.text.html);
+  CHECK(skipped.text.source == full.text.source);
+  REQUIRE(skipped.text.headings.size() == 2);
+  CHECK(skipped.text.headings[1].id == "title-1");
+  CHECK(skipped.links.size() == 1);
+}
+
 }  // namespace
 }  // namespace herald
 

@@ -361,6 +361,16 @@ TEST_CASE("dates come from Git history, else the tree, and updated is never befo
     CHECK(clamped.site.advisories[0].published == kMar14);
     CHECK(clamped.site.devices[0].updated == kMar14);
   }
+  SUBCASE("file times already read are used, others asked of the tree, all clamped") {
+    LoadedFiles g = Basic();
+    g.advisories = {MakeAdvisory("ACME-SA-2026-0001", 0)};
+    std::map<std::string, Timestamp> times = {{g.advisories[0].where.path, kMar14 - 7 * kDay},
+                                              {"content/devices/hub-200/index.md", kMar14 + kDay}};
+    Run read = Assemble(std::move(g), {}, {nullptr, tree.get(), kMar14, &times});
+    CHECK(read.site.advisories[0].published == kMar14 - 7 * kDay);
+    CHECK(read.site.FindDevice("hub-200")->updated == kMar14);
+    CHECK(read.site.FindDevice("hub-100")->updated == kMar14 - 5 * kDay);
+  }
 }
 
 TEST_CASE("DeriveDeviceStatus") {
