@@ -8,7 +8,9 @@
 // bytes depend on the model alone, never on which thread made them or when,
 // so the output is the same on one thread or many.
 #include <algorithm>
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <set>
 
@@ -87,7 +89,7 @@ bool RenderSite(const LoadedSite& loaded, const Theme& theme, const TemplateSet&
                 OutputSink& out, Diagnostics& diags, std::set<std::string>* copied) {
   const Site& site = loaded.site;
   const std::vector<HtmlPageJob> pages = PlannedPages(site);
-  const HtmlPageViews views(site);
+  auto views = std::make_unique<const HtmlPageViews>(site);
   CsafWriter csaf(site, diags);
   PathRecorder sink(out);
 
@@ -95,10 +97,14 @@ bool RenderSite(const LoadedSite& loaded, const Theme& theme, const TemplateSet&
   // pages that summarise the whole site, the feeds (per-device feeds carry
   // every advisory body), then pages and CSAF documents.
   std::vector<std::function<void()>> tasks;
+  // The parts pages share (every advisory's rows) go with the last page, so
+  // the CSAF documents after the pages reuse their memory.
+  std::atomic<size_t> pages_left = pages.size();
   auto page = [&](size_t i) {
     return [&, i] {
       const HtmlPageJob& job = pages[i];
-      sink.Put(job.path, RenderHtmlPage(templates, job, views.Data(job), diags));
+      sink.Put(job.path, RenderHtmlPage(templates, job, views->Data(job), diags));
+      if (--pages_left == 0) views.reset();
     };
   };
   for (size_t i = 0; i < pages.size(); ++i) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/parallel.h"
+#include "render/mustache.h"
 #include "render/view_model.h"
 
 namespace herald {
@@ -22,8 +23,8 @@ nlohmann::json DataFor(const view::Shared& shared, const HtmlPageJob& job) {
   if (t == "advisory") return view::AdvisoryPage(shared, *site.FindAdvisory(segment(1)));
   if (t == "device-list") return view::DeviceList(shared);
   if (t == "device") return view::DevicePage(shared, *site.FindDevice(segment(1)));
-  if (t == "device-coverage") return view::DeviceCoveragePage(site, *site.FindDevice(segment(1)));
-  if (t == "coverage") return view::SiteCoveragePage(site);
+  if (t == "device-coverage") return view::DeviceCoveragePage(shared, *site.FindDevice(segment(1)));
+  if (t == "coverage") return view::SiteCoveragePage(shared);
   if (t == "guide") {
     auto it = site.guides_by_device.find(segment(1));
     if (it != site.guides_by_device.end()) {
@@ -52,7 +53,7 @@ HtmlPageViews::~HtmlPageViews() = default;
 nlohmann::json HtmlPageViews::Data(const HtmlPageJob& job) const { return DataFor(*shared_, job); }
 
 nlohmann::json HtmlPageData(const Site& site, const HtmlPageJob& job) {
-  return HtmlPageViews(site).Data(job);
+  return MustacheUnlinked(HtmlPageViews(site).Data(job));
 }
 
 std::vector<HtmlPageJob> PlanHtmlPages(const Site& site) {

@@ -30,8 +30,10 @@ std::vector<HtmlPageJob> PlanHtmlPages(const Site& site);
 /// The template data of planned pages: what RenderHtmlPages renders them
 /// from. A page's bytes are a function of its data and template alone,
 /// which is what lets `herald serve` skip pages whose data did not change.
-/// The chrome every page shows alike is built once per HtmlPageViews, so
-/// make one per render and ask it for every page.
+/// The parts many pages show alike (the chrome, advisory rows) are built
+/// once per HtmlPageViews and linked into each page's data (render/
+/// mustache.h), so make one per render, ask it for every page, and render
+/// each page's data while it lives.
 /// Thread-safe.
 class HtmlPageViews {
  public:
@@ -43,7 +45,8 @@ class HtmlPageViews {
   std::unique_ptr<view::Shared> shared_;
 };
 
-/// HtmlPageViews(site).Data(job): the data of a single page.
+/// HtmlPageViews(site).Data(job) with its links replaced by what they link
+/// to: the data of a single page.
 nlohmann::json HtmlPageData(const Site& site, const HtmlPageJob& job);
 /// One page from its data: what RenderHtmlPages does for each job.
 std::string RenderHtmlPage(const TemplateSet& templates, const HtmlPageJob& job,

@@ -1,5 +1,7 @@
 #include "render/mustache.h"
 
+#include <cstring>
+
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
@@ -20,37 +22,77 @@ bool IsText(const json& j) {
 }
 std::string Text(const json& j) { return j.is_string() ? j.get_ref<const std::string&>() : j.dump(); }
 
+// A link is a binary value, a type the view model never makes, of this
+// subtype, holding its target's address.
+constexpr std::uint64_t kLinkSubtype = 0x6c696e6b;  // "link"
+
 /// kainjow's basic_data::get on the converted value.
 const json* Child(const json* v, const std::string& key) {
   if (!v->is_object()) return nullptr;
   auto it = v->find(key);
   if (it == v->end()) return nullptr;
-  const json& x = *it;
+  const json& x = MustacheTarget(*it);
   if (x.is_null() || (x.is_string() && x.get_ref<const std::string&>().empty())) return nullptr;
   return &x;
 }
 
-/// kainjow's html_escape, appending instead of returning a copy.
+/// kainjow's html_escape, appending instead of returning a copy. Most text
+/// has nothing to escape: strcspn finds the next special character many
+/// bytes at a time.
 void AppendEscaped(const std::string& s, std::string* out) {
-  size_t done = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char* entity;
+  size_t done = 0;  // s up to here is in *out
+  size_t i = 0;
+  while ((i += std::strcspn(s.c_str() + i, "&<>\"'")) < s.size()) {
+    const char* entity = nullptr;
     switch (s[i]) {
       case '&': entity = "&amp;"; break;
       case '<': entity = "&lt;"; break;
       case '>': entity = "&gt;"; break;
       case '"': entity = "&quot;"; break;
       case '\'': entity = "&apos;"; break;
-      default: continue;
+      default: ++i; continue;  // a NUL inside the string stops strcspn, not the text
     }
     out->append(s, done, i - done);
     out->append(entity);
-    done = i + 1;
+    done = ++i;
   }
   out->append(s, done, std::string::npos);
 }
 
 }  // namespace
+
+json MustacheLink(const json& target) {
+  const json* address = &target;
+  std::vector<std::uint8_t> bytes(sizeof address);
+  std::memcpy(bytes.data(), &address, sizeof address);
+  return json::binary(std::move(bytes), kLinkSubtype);
+}
+
+const json& MustacheTarget(const json& value) {
+  const json* v = &value;
+  while (v->is_binary() && v->get_binary().subtype() == kLinkSubtype &&
+         v->get_binary().size() == sizeof v) {
+    std::memcpy(&v, v->get_binary().data(), sizeof v);
+  }
+  return *v;
+}
+
+json MustacheUnlinked(const json& data) {
+  const json& v = MustacheTarget(data);
+  if (v.is_object()) {
+    json out = json::object();
+    for (const auto& [key, value] : v.get_ref<const json::object_t&>()) {
+      out[key] = MustacheUnlinked(value);
+    }
+    return out;
+  }
+  if (v.is_array()) {
+    json out = json::array();
+    for (const json& item : v) out.push_back(MustacheUnlinked(item));
+    return out;
+  }
+  return v;
+}
 
 struct MustacheTemplate::State {
   std::string* out;
@@ -146,7 +188,7 @@ bool MustacheTemplate::Render(const json& data, std::string* out, std::string* e
   State state;
   state.out = out;
   state.line_start = out->size();
-  state.stack.push_back(&data);
+  state.stack.push_back(&MustacheTarget(data));
   bool ok = RenderRange(0, static_cast<uint32_t>(nodes_.size()), state);
   state.EndLine(nullptr);
   if (!ok) *error = state.error;
@@ -189,7 +231,7 @@ bool MustacheTemplate::RenderRange(uint32_t begin, uint32_t end, State& state) c
           };
           if (v && v->is_array() && !v->empty()) {
             for (const json& item : *v) {
-              if (!once(&item)) return false;
+              if (!once(&MustacheTarget(item))) return false;
             }
           } else if (!once(v)) {
             return false;

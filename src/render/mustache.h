@@ -11,6 +11,10 @@
 // template nor the data is copied per render, which made up most of a page's
 // cost when each render re-parsed the template and converted the data.
 //
+// Data may hold links (MustacheLink): values that render as another JSON
+// value they point to, so pages share parts (an advisory's row in every
+// list showing it) instead of each building or copying its own.
+//
 // Threading: a parsed template is immutable; any number of threads may
 // render it at once.
 #pragma once
@@ -22,6 +26,15 @@
 #include <nlohmann/json_fwd.hpp>
 
 namespace herald {
+
+/// A value that renders exactly as `target` without copying it. `target`
+/// must outlive every render of data holding the link.
+nlohmann::json MustacheLink(const nlohmann::json& target);
+/// What `value` renders as: the target of a link (of a link…), else `value`.
+const nlohmann::json& MustacheTarget(const nlohmann::json& value);
+/// `data` with every link replaced by a copy of its target: the data as
+/// templates see it.
+nlohmann::json MustacheUnlinked(const nlohmann::json& data);
 
 class MustacheTemplate {
  public:

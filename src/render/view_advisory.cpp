@@ -7,6 +7,7 @@
 
 #include "model/site.h"
 #include "render/csaf.h"
+#include "render/mustache.h"
 #include "render/view_model.h"
 
 namespace herald::view {
@@ -92,7 +93,9 @@ json detail::AdvisorySummary(const Site& site, const Advisory& a) {
   json cves = json::array();
   for (const Vulnerability& v : a.vulnerabilities) {
     if (!v.cve.empty()) {
-      cves.push_back({{"id", v.cve}, {"url", "https://www.cve.org/CVERecord?id=" + v.cve}});
+      json& cve = cves.emplace_back();
+      cve["id"] = v.cve;
+      cve["url"] = "https://www.cve.org/CVERecord?id=" + v.cve;
     }
   }
   j["cves"] = std::move(cves);
@@ -108,7 +111,7 @@ json Home(const Shared& shared) {
   constexpr size_t kLatest = 10;
   json latest = json::array();
   for (size_t i = 0; i < site.advisories.size() && i < kLatest; ++i) {
-    latest.push_back(AdvisorySummary(site, site.advisories[i]));
+    latest.push_back(MustacheLink(shared.AdvisorySummary(site.advisories[i])));
   }
   h["advisories"] = std::move(latest);
   h["advisory_count"] = std::to_string(site.advisories.size());
@@ -145,13 +148,13 @@ json AdvisoryList(const Shared& shared) {
   std::set<std::string> device_slugs;
   std::set<Severity3> severities;
   for (const Advisory& a : site.advisories) {  // newest first
-    json row = AdvisorySummary(site, a);
-    std::string year = row["year"];
+    const json& row = shared.AdvisorySummary(a);
+    const std::string& year = row.at("year").get_ref<const std::string&>();
     if (years.empty() || years.back()["year"] != year) {
       years.push_back({{"year", year}, {"anchor", "y" + year}, {"advisories", json::array()}});
     }
-    years.back()["advisories"].push_back(row);
-    all.push_back(std::move(row));
+    years.back()["advisories"].push_back(MustacheLink(row));
+    all.push_back(MustacheLink(row));
     for (const Affected& af : a.affected) device_slugs.insert(af.device.value);
     for (const NotAffected& n : a.not_affected) device_slugs.insert(n.device.value);
     if (HasScore(a)) severities.insert(a.severity);

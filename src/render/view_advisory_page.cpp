@@ -90,12 +90,14 @@ json Vulnerabilities(const Site& site, const Advisory& a) {
   for (const Vulnerability& v : a.vulnerabilities) {
     json j;
     if (!v.cve.empty()) {
-      j["cve"] = {{"id", v.cve}, {"url", "https://www.cve.org/CVERecord?id=" + v.cve}};
+      json& cve = j["cve"];
+      cve["id"] = v.cve;
+      cve["url"] = "https://www.cve.org/CVERecord?id=" + v.cve;
     }
     if (!v.cwe.empty()) {
-      json cwe = {{"id", v.cwe}};
+      json& cwe = j["cwe"];
+      cwe["id"] = v.cwe;
       Put(cwe, "url", CweUrl(v.cwe));
-      j["cwe"] = std::move(cwe);
     }
     Put(j, "title", v.title);
     std::string heading = v.cve;
@@ -167,9 +169,10 @@ json Acknowledgments(const Advisory& a) {
 json Revisions(const Advisory& a) {
   json out = json::array();
   for (size_t i = 0; i < a.revisions.size(); ++i) {
-    json j = {{"number", std::to_string(i + 1)}, {"date", DateJson(a.revisions[i].date, true)}};
+    json& j = out.emplace_back();
+    j["number"] = std::to_string(i + 1);
+    j["date"] = DateJson(a.revisions[i].date, true);
     Put(j, "summary", a.revisions[i].summary);
-    out.push_back(std::move(j));
   }
   return out;
 }
@@ -181,7 +184,8 @@ json AdvisoryPage(const Shared& shared, const Advisory& a) {
   json v = shared.Common(AdvisoryPath(a.id), a.id + ": " + a.title);
   Put(v["page"], "description", a.summary);
   json j = AdvisorySummary(site, a);  // id, title, urls, category, severity, devices, cves
-  j["status"] = {{"name", StatusName(a.status)}, {"label", StatusLabel(a.status)}};
+  j["status"]["name"] = StatusName(a.status);
+  j["status"]["label"] = StatusLabel(a.status);
   j["interim"] = a.status == AdvisoryStatus::kInterim;
   j["tlp"] = a.tlp;
   j["published"] = DateJson(a.published, true);
@@ -216,9 +220,9 @@ json AdvisoryPage(const Shared& shared, const Advisory& a) {
   j["remediations"] = Remediations(site, a);
   json refs = json::array();
   for (const Reference& r : a.references) {
-    json row = {{"url", r.url}};
+    json& row = refs.emplace_back();
+    row["url"] = r.url;
     Put(row, "summary", r.summary);
-    refs.push_back(std::move(row));
   }
   j["references"] = std::move(refs);
   j["acknowledgments"] = Acknowledgments(a);
@@ -234,10 +238,11 @@ json AdvisoryPage(const Shared& shared, const Advisory& a) {
   json device_feeds = json::array();
   for (const json& d : j["devices"]) {
     std::string base = d["url"].get<std::string>() + "feed.";
-    device_feeds.push_back({{"name", d["name"]},
-                            {"rss_url", base + "rss"},
-                            {"atom_url", base + "atom"},
-                            {"json_url", base + "json"}});
+    json& feeds = device_feeds.emplace_back();
+    feeds["name"] = d["name"];
+    feeds["rss_url"] = base + "rss";
+    feeds["atom_url"] = base + "atom";
+    feeds["json_url"] = base + "json";
   }
   j["device_feeds"] = std::move(device_feeds);
   j["subscribe"] = shared.Subscribe();

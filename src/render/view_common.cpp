@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/site.h"
+#include "render/mustache.h"
 #include "render/view_model.h"
 
 namespace herald::view {
@@ -24,13 +25,14 @@ void AddListFlags(json& j) {
   size_t lists = 0;
   for (auto& [key, value] : object) {
     if (value.is_structured()) AddListFlags(value);
-    if (value.is_array()) ++lists;
+    if (MustacheTarget(value).is_array()) ++lists;
   }
   if (lists == 0) return;
   std::vector<std::pair<std::string, bool>> flags;
   flags.reserve(lists);
   for (const auto& [key, value] : object) {
-    if (value.is_array()) flags.emplace_back("has_" + key, !value.empty());
+    const json& list = MustacheTarget(value);
+    if (list.is_array()) flags.emplace_back("has_" + key, !list.empty());
   }
   for (auto& [key, flag] : flags) object[std::move(key)] = flag;
 }
@@ -48,10 +50,21 @@ void PutObject(json& o, const char* key, json value) {
   o[key] = std::move(value);
 }
 
+// The helpers below run for many rows of every page: they set keys one by
+// one, which costs half of nlohmann's {{"key", value}} lists (those build
+// each pair as an array first and copy what it holds).
+
 json DateJson(Timestamp t, bool with_time) {
-  if (with_time) return {{"text", FormatIsoDateTime(t)}, {"datetime", FormatRfc3339(t)}};
-  std::string day = FormatIsoDate(t);
-  return {{"text", day}, {"datetime", day}};
+  json j;
+  if (with_time) {
+    j["text"] = FormatIsoDateTime(t);
+    j["datetime"] = FormatRfc3339(t);
+  } else {
+    std::string day = FormatIsoDate(t);
+    j["text"] = day;
+    j["datetime"] = std::move(day);
+  }
+  return j;
 }
 
 json DateOrTbaJson(const DateOrTba& d) {
@@ -76,20 +89,30 @@ json Toc(const Text& text) {
   if (text.headings.size() < 3) return toc;
   for (const Heading& h : text.headings) {
     if (h.level > 3 || h.id.empty()) continue;
-    toc.push_back({{"id", h.id}, {"text", h.text}, {"level", std::to_string(h.level)},
-                   {"sub", h.level > 2}});
+    json& entry = toc.emplace_back();
+    entry["id"] = h.id;
+    entry["text"] = h.text;
+    entry["level"] = std::to_string(h.level);
+    entry["sub"] = h.level > 2;
   }
   return toc;
 }
 
-json SeverityJson(Severity3 s) { return {{"name", SeverityName(s)}, {"label", SeverityLabel(s)}}; }
+json SeverityJson(Severity3 s) {
+  json j;
+  j["name"] = SeverityName(s);
+  j["label"] = SeverityLabel(s);
+  return j;
+}
 
 json DeviceRef(const Site& site, const std::string& slug) {
   const Device* d = site.FindDevice(slug);
   // Always linked: herald check reports references to unknown devices.
-  return {{"slug", slug},
-          {"name", d && !d->identity.name.empty() ? d->identity.name : slug},
-          {"url", DevicePath(slug)}};
+  json j;
+  j["slug"] = slug;
+  j["name"] = d && !d->identity.name.empty() ? d->identity.name : slug;
+  j["url"] = DevicePath(slug);
+  return j;
 }
 
 json ContactLink(const std::string& address) {

@@ -55,8 +55,8 @@ json ReportJson(const CoverageReport& r) {
     if (x.status == CoverageStatus::kMissing) missing.push_back(row);
     items.push_back(std::move(row));
   }
-  c["items"] = items;
-  c["missing_items"] = missing;
+  c["items"] = std::move(items);
+  c["missing_items"] = std::move(missing);
   return c;
 }
 
@@ -66,8 +66,9 @@ std::string CoveragePath(const std::string& slug) {
   return slug.empty() ? "/coverage/" : DevicePath(slug) + "coverage/";
 }
 
-json DeviceCoveragePage(const Site& site, const Device& device) {
-  json v = Common(site, CoveragePath(device.slug), "Publication coverage: " + device.identity.name);
+json DeviceCoveragePage(const Shared& shared, const Device& device) {
+  const Site& site = shared.site();
+  json v = shared.Common(CoveragePath(device.slug), "Publication coverage: " + device.identity.name);
   json c;
   auto index = site.device_by_slug.find(device.slug);
   if (index != site.device_by_slug.end() && &site.devices[index->second] == &device) {
@@ -77,13 +78,14 @@ json DeviceCoveragePage(const Site& site, const Device& device) {
   }
   c["device"] = DeviceRef(site, device.slug);
   c["site_url"] = CoveragePath("");
-  v["coverage"] = c;
+  v["coverage"] = std::move(c);
   AddListFlags(v);
   return v;
 }
 
-json SiteCoveragePage(const Site& site) {
-  json v = Common(site, CoveragePath(""), "Publication coverage");
+json SiteCoveragePage(const Shared& shared) {
+  const Site& site = shared.site();
+  json v = shared.Common(CoveragePath(""), "Publication coverage");
   SiteCoverage coverage(site);
   json c = ReportJson(coverage.SiteReport());
   json devices = json::array();
@@ -95,8 +97,8 @@ json SiteCoveragePage(const Site& site) {
                        {"percent", std::to_string(r.Percent())},
                        {"missing", std::to_string(r.missing)}});
   }
-  c["devices"] = devices;
-  v["coverage"] = c;
+  c["devices"] = std::move(devices);
+  v["coverage"] = std::move(c);
   AddListFlags(v);
   return v;
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/site.h"
+#include "render/mustache.h"
 #include "render/view_model.h"
 
 namespace herald::view {
@@ -189,7 +190,7 @@ json DevicePage(const Shared& shared, const Device& d) {
       {{"type", "application/feed+json"}, {"title", name + ": security updates (JSON Feed)"},
        {"url", path + "feed.json"}},
   });
-  for (const json& f : v["page"]["feeds"]) device_feeds.push_back(f);
+  for (const json& f : MustacheTarget(v["page"]["feeds"])) device_feeds.push_back(MustacheLink(f));
   v["page"]["feeds"] = std::move(device_feeds);
 
   json j = DeviceSections(site, d);  // identity, intended_use, network, data, ...
@@ -199,16 +200,18 @@ json DevicePage(const Shared& shared, const Device& d) {
   Put(j, "type", d.identity.type);
   j["status"] = DeviceStatusJson(d.status);
   j["support"] = SupportBlock(site, d);
-  j["firmware"] = FirmwareReleases(site, d);
+  j["firmware"] = FirmwareReleases(shared, d);
 
   json advisories = json::array();
   json csaf = json::array();
   auto it = site.advisories_by_device.find(d.slug);
   if (it != site.advisories_by_device.end()) {
     for (size_t i : it->second) {  // newest first
-      json row = AdvisorySummary(site, site.advisories[i]);
-      csaf.push_back({{"id", row["id"]}, {"url", row["csaf_url"]}});
-      advisories.push_back(std::move(row));
+      const Advisory& a = site.advisories[i];
+      json& document = csaf.emplace_back();
+      document["id"] = a.id;
+      document["url"] = CsafPath(a);
+      advisories.push_back(MustacheLink(shared.AdvisorySummary(a)));
     }
   }
   j["advisories"] = std::move(advisories);

@@ -1,10 +1,14 @@
 // View model: the documentation sections of a device page and its firmware
 // releases. Each section is left out when none of its fields is set.
 #include <cctype>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
 
 #include "model/site.h"
 #include "model/versions.h"
+#include "render/mustache.h"
 #include "render/view_model.h"
 
 namespace herald::view {
@@ -210,32 +214,50 @@ json detail::DeviceSections(const Site& site, const Device& d) {
   return j;
 }
 
-json detail::FirmwareReleases(const Site& site, const Device& d) {
+json detail::AffectedByRow(const Advisory& a, const Affected& af) {
+  return {{"id", a.id}, {"url", AdvisoryPath(a.id)}, {"title", a.title},
+          {"severity", SeverityJson(a.severity)}, {"scored", a.severity != Severity3::kNone},
+          {"score", a.severity != Severity3::kNone ? Score(a.max_score) : std::string()},
+          {"fix", af.fixed.value.empty() ? std::string("No fixed release yet")
+                                         : "Fixed in " + af.fixed.value}};
+}
+
+json detail::FirmwareReleases(const Shared& shared, const Device& d) {
+  const Site& site = shared.site();
   static const char* const kCriticality[][2] = {
       {"critical", "Critical"}, {"high", "High"}, {"medium", "Medium"}, {"low", "Low"}};
-  // The device's affected ranges, parsed once rather than once per release:
-  // per advisory (newest first), its [[affected]] rows for this device, each
+  // Which releases each affected range holds, decided once per distinct
+  // range rather than once per release and advisory: a device's advisories
+  // often share ranges, and comparing versions is not cheap.
+  std::map<std::string_view, std::optional<std::vector<bool>>> releases_in;
+  auto releases = [&](const std::string& text) -> const std::optional<std::vector<bool>>& {
+    auto [it, fresh] = releases_in.try_emplace(text);
+    std::string error;
+    if (fresh) {
+      if (auto range = ParseVersionRange(text, &error)) {
+        it->second.emplace();
+        for (const Firmware& f : d.firmware) it->second->push_back(range->Contains(f.version));
+      }
+    }
+    return it->second;
+  };
+  // Per advisory (newest first), its [[affected]] rows for this device, each
   // with the row a release in its range shows.
   struct Candidate {
-    VersionRange range;
-    json row;
+    const std::vector<bool>* releases;
+    const json* row;
   };
   std::vector<std::vector<Candidate>> ranges;
   if (auto it = site.advisories_by_device.find(d.slug); it != site.advisories_by_device.end()) {
     for (size_t k : it->second) {
       const Advisory& a = site.advisories[k];
       std::vector<Candidate> candidates;
-      for (const Affected& af : a.affected) {
+      for (size_t i = 0; i < a.affected.size(); ++i) {
+        const Affected& af = a.affected[i];
         if (af.device.value != d.slug || af.versions.value.empty()) continue;
-        std::string error;
-        auto range = ParseVersionRange(af.versions.value, &error);
-        if (!range) continue;
-        json row = {{"id", a.id}, {"url", AdvisoryPath(a.id)}, {"title", a.title},
-                    {"severity", SeverityJson(a.severity)}, {"scored", a.severity != Severity3::kNone},
-                    {"score", a.severity != Severity3::kNone ? Score(a.max_score) : std::string()},
-                    {"fix", af.fixed.value.empty() ? std::string("No fixed release yet")
-                                                   : "Fixed in " + af.fixed.value}};
-        candidates.push_back({std::move(*range), std::move(row)});
+        if (const auto& in = releases(af.versions.value)) {
+          candidates.push_back({&*in, &shared.AffectedByRow(a, i)});
+        }
       }
       if (!candidates.empty()) ranges.push_back(std::move(candidates));
     }
@@ -271,8 +293,8 @@ json detail::FirmwareReleases(const Site& site, const Device& d) {
     json affected_by = json::array();
     for (const auto& candidates : ranges) {
       for (const Candidate& c : candidates) {
-        if (!c.range.Contains(f.version)) continue;
-        affected_by.push_back(c.row);
+        if (!(*c.releases)[i]) continue;
+        affected_by.push_back(MustacheLink(*c.row));
         break;
       }
     }

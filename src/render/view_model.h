@@ -16,6 +16,8 @@
 //     contexts, so nested objects avoid keys that a parent also has when the
 //     child may lack them (e.g. affected rows carry flat "fixed_url", not
 //     "fixed.url" beside the row's own "url");
+//   - a value may be a link (render/mustache.h) to a part a view::Shared
+//     keeps for many pages; it renders as that part;
 //   - numbers are pre-formatted strings; dates are objects
 //     {"text": shown, "datetime": machine-readable} (see detail::DateJson);
 //   - no key is named like a theme partial (head, header, footer, or any
@@ -25,6 +27,7 @@
 // parts many pages show alike once per render: make one per render.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
@@ -34,6 +37,7 @@
 namespace herald {
 
 struct Advisory;
+struct Affected;
 struct Certification;
 struct Device;
 struct Guide;
@@ -49,11 +53,12 @@ namespace view {
 /// `page_path` is the root-relative path of the page ("/advisories/").
 nlohmann::json Common(const Site& site, const std::string& page_path, const std::string& title);
 
-/// The chrome every page shows alike, built once per render and copied into
-/// each page's data (a copy costs less than building it again, and each
-/// page's data stays a plain value). Advisory rows are not cached: copying
-/// a cached row measured no faster than building it again, and the rows of
-/// every advisory would stay in memory for the whole render. Thread-safe.
+/// The parts many pages show alike, built once per render and linked into
+/// each page's data rather than copied (render/mustache.h): the chrome,
+/// and the rows of advisory tables, each built the first time a page needs
+/// it. Shared parts carry their list flags, as AddListFlags does not follow
+/// links. Page data links to the Shared that made it: render it while that
+/// Shared lives. Thread-safe.
 class Shared {
  public:
   explicit Shared(const Site& site);
@@ -62,10 +67,14 @@ class Shared {
   Shared& operator=(const Shared&) = delete;
 
   const Site& site() const { return site_; }
-  /// Common(site, page_path, title).
+  /// Common(site, page_path, title) with "site" and "page.feeds" linked.
   nlohmann::json Common(const std::string& page_path, const std::string& title) const;
-  /// detail::Subscribe(site).
+  /// A link to detail::Subscribe(site).
   nlohmann::json Subscribe() const;
+  /// detail::AdvisorySummary(site, advisory); `advisory` is one of site.advisories.
+  const nlohmann::json& AdvisorySummary(const Advisory& advisory) const;
+  /// detail::AffectedByRow(advisory, advisory.affected[i]); `advisory` is one of site.advisories.
+  const nlohmann::json& AffectedByRow(const Advisory& advisory, size_t i) const;
 
  private:
   struct Parts;
@@ -84,8 +93,8 @@ nlohmann::json SecurityPage(const Site& site);
 nlohmann::json SupportPage(const Site& site);
 nlohmann::json NotFound(const Shared& shared);
 /// Baseline coverage (src/coverage/): one device's, and the site's with a row per device.
-nlohmann::json DeviceCoveragePage(const Site& site, const Device& device);
-nlohmann::json SiteCoveragePage(const Site& site);
+nlohmann::json DeviceCoveragePage(const Shared& shared, const Device& device);
+nlohmann::json SiteCoveragePage(const Shared& shared);
 
 /// Site paths of generated pages and files, shared with feeds and sitemap.
 std::string AdvisoryPath(const std::string& id);  // /advisories/ID/
@@ -97,8 +106,8 @@ std::string CoveragePath(const std::string& slug);  // /devices/SLUG/coverage/; 
 /// Helpers shared by the view_*.cpp files; not for other modules.
 namespace detail {
 
-/// Adds "has_X" = !X.empty() beside every array X, recursively. Page
-/// functions call it last.
+/// Adds "has_X" = !X.empty() beside every array X, or link to one,
+/// recursively except into links. Page functions call it last.
 void AddListFlags(nlohmann::json& j);
 /// Sets o[key] = value unless value is empty.
 void Put(nlohmann::json& o, const char* key, const std::string& value);
@@ -135,7 +144,10 @@ nlohmann::json CertificationJson(const Certification& c);
 /// section; see view_device_sections.cpp.
 nlohmann::json DeviceSections(const Site& site, const Device& device);
 /// Firmware releases, newest first.
-nlohmann::json FirmwareReleases(const Site& site, const Device& device);
+nlohmann::json FirmwareReleases(const Shared& shared, const Device& device);
+/// The row of an advisory in a firmware release's "affected_by" list, for
+/// one of its [[affected]] entries.
+nlohmann::json AffectedByRow(const Advisory& advisory, const Affected& affected);
 /// One row of an advisory table (home, list, device page).
 nlohmann::json AdvisorySummary(const Site& site, const Advisory& advisory);
 /// A contact address as a link: {"url", "label", "kind"}.

@@ -1,8 +1,10 @@
 // View model: the chrome every page carries (Common) and Shared, which builds
-// it once per render.
+// it, and the advisory rows many pages list, once per render.
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "model/site.h"
+#include "render/mustache.h"
 #include "render/view_model.h"
 
 namespace herald::view {
@@ -67,14 +69,27 @@ json SiteChrome(const Site& site) {
   return s;
 }
 
-json Nav(const std::string& page_path) {
+/// Which nav item the page is under (kNav.size() when none) and whether it
+/// is that item's own page: all Nav() depends on, as no nav path is a
+/// prefix of another.
+struct NavState {
+  size_t current = std::size(kNav);
+  bool current_page = false;
+};
+
+NavState StateOf(const std::string& page_path) {
+  for (size_t i = 0; i < std::size(kNav); ++i) {
+    if (page_path.rfind(kNav[i].path, 0) == 0) return {i, page_path == kNav[i].path};
+  }
+  return {};
+}
+
+json Nav(NavState state) {
   json nav = json::array();
-  for (const NavItem& item : kNav) {
-    std::string p = item.path;
-    bool current_page = page_path == p;
-    bool current = page_path.rfind(p, 0) == 0;
-    nav.push_back({{"label", item.label}, {"url", p}, {"current", current},
-                   {"current_page", current_page}});
+  for (size_t i = 0; i < std::size(kNav); ++i) {
+    bool current = i == state.current;
+    nav.push_back({{"label", kNav[i].label}, {"url", kNav[i].path}, {"current", current},
+                   {"current_page", current && state.current_page}});
   }
   return nav;
 }
@@ -90,10 +105,9 @@ json PageFeeds(const Site& site) {
   });
 }
 
-json CommonFrom(const Site& site, json chrome, json feeds, const std::string& page_path,
+json PageObject(const Site& site, json feeds, const std::string& page_path,
                 const std::string& title) {
   const std::string& site_title = site.config.site.title;
-  chrome["nav"] = Nav(page_path);
   json pg;
   Put(pg, "title", title.empty() ? site_title : title);
   pg["head_title"] =
@@ -101,33 +115,87 @@ json CommonFrom(const Site& site, json chrome, json feeds, const std::string& pa
   pg["path"] = page_path;
   pg["canonical_url"] = site.AbsoluteUrl(page_path);
   pg["feeds"] = std::move(feeds);
-  return {{"site", std::move(chrome)}, {"page", std::move(pg)}};
+  return pg;
 }
+
+/// Lazy<T>::Get builds the value on first use, once whichever thread asks.
+template <typename T>
+class Lazy {
+ public:
+  template <typename Make>
+  const T& Get(Make make) {
+    std::call_once(once_, [&] { value_ = make(); });
+    return value_;
+  }
+
+ private:
+  std::once_flag once_;
+  T value_;
+};
 
 }  // namespace
 
 json Common(const Site& site, const std::string& page_path, const std::string& title) {
-  return CommonFrom(site, SiteChrome(site), PageFeeds(site), page_path, title);
+  json chrome = SiteChrome(site);
+  chrome["nav"] = Nav(StateOf(page_path));
+  return {{"site", std::move(chrome)},
+          {"page", PageObject(site, PageFeeds(site), page_path, title)}};
 }
 
 struct Shared::Parts {
-  json chrome;  // Common()'s "site" without "nav"
-  json feeds;   // Common()'s "page.feeds"
+  explicit Parts(size_t advisories) : summaries(advisories), affected_by(advisories) {}
+  // Common()'s "site" for each NavState: [current * 2 + current_page], the
+  // last for pages under no nav item.
+  std::vector<json> chromes;
+  json feeds;  // Common()'s "page.feeds"
   json subscribe;
+  std::vector<Lazy<json>> summaries;                   // by advisory index
+  std::vector<Lazy<std::vector<json>>> affected_by;  // by advisory index, then [[affected]] entry
 };
 
-Shared::Shared(const Site& site) : site_(site), parts_(std::make_unique<Parts>()) {
-  parts_->chrome = SiteChrome(site);
+Shared::Shared(const Site& site)
+    : site_(site), parts_(std::make_unique<Parts>(site.advisories.size())) {
+  for (size_t i = 0; i <= std::size(kNav); ++i) {
+    for (bool current_page : {false, true}) {
+      if (i == std::size(kNav) && current_page) break;
+      json chrome = SiteChrome(site);
+      chrome["nav"] = Nav({i, current_page});
+      AddListFlags(chrome);
+      parts_->chromes.push_back(std::move(chrome));
+    }
+  }
   parts_->feeds = PageFeeds(site);
+  AddListFlags(parts_->feeds);
   parts_->subscribe = detail::Subscribe(site);
+  AddListFlags(parts_->subscribe);
 }
 
 Shared::~Shared() = default;
 
 json Shared::Common(const std::string& page_path, const std::string& title) const {
-  return CommonFrom(site_, parts_->chrome, parts_->feeds, page_path, title);
+  NavState state = StateOf(page_path);
+  const json& chrome = parts_->chromes[state.current * 2 + state.current_page];
+  return {{"site", MustacheLink(chrome)},
+          {"page", PageObject(site_, MustacheLink(parts_->feeds), page_path, title)}};
 }
 
-json Shared::Subscribe() const { return parts_->subscribe; }
+json Shared::Subscribe() const { return MustacheLink(parts_->subscribe); }
+
+const json& Shared::AdvisorySummary(const Advisory& advisory) const {
+  return parts_->summaries[&advisory - site_.advisories.data()].Get([&] {
+    json row = detail::AdvisorySummary(site_, advisory);
+    AddListFlags(row);
+    return row;
+  });
+}
+
+const json& Shared::AffectedByRow(const Advisory& advisory, size_t i) const {
+  const std::vector<json>& rows = parts_->affected_by[&advisory - site_.advisories.data()].Get([&] {
+    std::vector<json> out;
+    for (const Affected& af : advisory.affected) out.push_back(detail::AffectedByRow(advisory, af));
+    return out;
+  });
+  return rows[i];
+}
 
 }  // namespace herald::view

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/site.h"
+#include "render/mustache.h"
 #include "render/view_model.h"
 
 namespace herald {
@@ -51,7 +52,8 @@ std::string Ids(const nlohmann::json& release) {
 
 TEST_CASE("device page: advisories affecting each firmware version, and its support") {
   Site site = VersionSite();
-  nlohmann::json fw = view::detail::FirmwareReleases(site, site.devices[0]);
+  nlohmann::json fw =
+      MustacheUnlinked(view::detail::FirmwareReleases(view::Shared(site), site.devices[0]));
   REQUIRE(fw.size() == 3);
   CHECK(Ids(fw[0]) == "");
   CHECK(Ids(fw[1]) == "T-SA-1(Fixed in 2.0.0) ");  // 1.10.0 > 1.9.0 numerically
@@ -64,7 +66,7 @@ TEST_CASE("device page: advisories affecting each firmware version, and its supp
   CHECK(fw[2]["version_support"]["text"] ==
         "Superseded by 2.0.0: security fixes come in the latest release only; update to it.");
   site.devices[0].status = DeviceStatus::kUnsupported;
-  fw = view::detail::FirmwareReleases(site, site.devices[0]);
+  fw = MustacheUnlinked(view::detail::FirmwareReleases(view::Shared(site), site.devices[0]));
   CHECK(fw[0]["version_support"]["supported"] == false);
   CHECK(fw[0]["version_support"]["text"] == "Not supported: security updates for this device have ended.");
 }

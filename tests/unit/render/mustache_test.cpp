@@ -1,12 +1,14 @@
 // Tests for render/mustache.cpp: a template parsed once renders exactly what
 // kainjow renders from the same data converted to kainjow's types (what
 // herald did before it rendered from JSON directly), for hand-picked cases
-// and for generated templates and data. kainjow is included here as the
+// and for generated templates and data, and data holding links renders as
+// the same data with copies in their place. kainjow is included here as the
 // reference the renderer must match.
 #include "render/mustache.h"
 
 #include <doctest/doctest.h>
 
+#include <deque>
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -46,7 +48,7 @@ mst::data ToData(const json& j) {
 
 std::string Reference(const std::string& text, const json& data) {
   mst::mustache tmpl(text);
-  return tmpl.render(ToData(data));
+  return tmpl.render(ToData(MustacheUnlinked(data)));
 }
 
 std::string Render(const std::string& text, const json& data) {
@@ -60,7 +62,8 @@ std::string Render(const std::string& text, const json& data) {
 // Renders with both and returns the result, failing when they differ.
 std::string Both(const std::string& text, const json& data) {
   std::string ours = Render(text, data);
-  CHECK_MESSAGE(ours == Reference(text, data), "template: " << text << "\ndata: " << data.dump());
+  CHECK_MESSAGE(ours == Reference(text, data),
+                "template: " << text << "\ndata: " << MustacheUnlinked(data).dump());
   return ours;
 }
 
@@ -69,6 +72,8 @@ TEST_CASE("variables escape HTML unless triple or &") {
   CHECK(Both("{{a}}|{{{a}}}|{{&a}}", data) ==
         "&lt;b&gt; &amp; &quot;q&quot; &apos;x&apos;|<b> & \"q\" 'x'|<b> & \"q\" 'x'");
   CHECK(Both("[{{missing}}]", data) == "[]");
+  using namespace std::string_literals;
+  CHECK(Both("{{n}}", {{"n", "a\0<b>\0"s}}) == "a\0&lt;b&gt;\0"s);  // NUL is text, not the end
 }
 
 TEST_CASE("numbers render as JSON text; booleans, lists and objects render nothing") {
@@ -119,6 +124,28 @@ TEST_CASE("{{.}} is the current item: strings, numbers, and nothing for null or 
   CHECK(Both("{{#list}}{{#.}}+{{/.}}{{^.}}-{{/.}}{{/list}}", data) == "++--++++");
   json nested = {{"rows", {{"a", "b"}, json::array(), {"c"}}}};
   CHECK(Both("{{#rows}}({{#.}}{{.}}{{/.}}){{/rows}}", nested) == "(ab)()(c)");
+}
+
+TEST_CASE("a link renders as its target, wherever it stands") {
+  json row = {{"id", "A<1"}, {"tags", {"x", "y"}}, {"name", ""}, {"n", 2}};
+  json blank = "", none = nullptr, no = false, yes = true, list = json::array({MustacheLink(row)});
+  json link = MustacheLink(row);
+  json data = {{"name", "outer"},
+               {"rows", {MustacheLink(row), MustacheLink(link)}},
+               {"row", MustacheLink(row)},
+               {"list", MustacheLink(list)},
+               {"blank", MustacheLink(blank)},
+               {"none", MustacheLink(none)},
+               {"no", MustacheLink(no)},
+               {"yes", MustacheLink(yes)}};
+  CHECK(Both("{{#rows}}{{id}} {{name}} {{#tags}}{{.}}{{/tags}} {{n}};{{/rows}}", data) ==
+        "A&lt;1 outer xy 2;A&lt;1 outer xy 2;");
+  CHECK(Both("{{row.id}}|{{#row}}{{{id}}}{{/row}}|{{#list}}{{n}}{{/list}}", data) == "A&lt;1|A<1|2");
+  CHECK(Both("{{blank}}{{^blank}}-{{/blank}}{{^none}}-{{/none}}{{^no}}-{{/no}}{{#yes}}+{{/yes}}", data) ==
+        "---+");
+  CHECK(Both("{{name}}", MustacheLink(data)) == "outer");
+  CHECK(MustacheUnlinked(data)["rows"][1] == row);
+  CHECK(MustacheUnlinked(data)["list"] == json::array({row}));
 }
 
 TEST_CASE("lines holding only section tags and blanks disappear") {
@@ -224,14 +251,18 @@ class Generator {
 
   json Value(int depth) {
     static const char* const kStrings[] = {"", " ", "v", "<i>", "a\nb", "\t"};
-    switch (Pick(depth > 0 ? 9 : 6)) {
+    switch (Pick(depth > 0 ? 10 : 6)) {
       case 0: return kStrings[Pick(6)];
       case 1: return Pick(2) == 1;
       case 2: return nullptr;
       case 3: return Pick(100);
       case 4: return 0.25 * Pick(9);
       case 5: return kStrings[2];
-      case 6: case 7: {
+      case 6: {  // a link to a value kept apart, as pages link to shared parts
+        targets_.push_back(Value(depth - 1));
+        return MustacheLink(targets_.back());
+      }
+      case 7: case 8: {
         json list = json::array();
         for (int i = Pick(4); i > 0; --i) list.push_back(Value(depth - 1));
         return list;
@@ -255,6 +286,7 @@ class Generator {
     return kNames[Pick(7)];
   }
   std::mt19937 rng_;
+  std::deque<json> targets_;  // what links point to: never moved
 };
 
 TEST_CASE("generated templates render as kainjow renders them") {
@@ -268,10 +300,10 @@ TEST_CASE("generated templates render as kainjow renders them") {
     REQUIRE(t.ok() == reference.is_valid());
     std::string ours, error;
     REQUIRE(t.Render(data, &ours, &error));
-    std::string theirs = reference.render(ToData(data));
+    std::string theirs = reference.render(ToData(MustacheUnlinked(data)));
     if (ours != theirs) {
       ++differences;
-      FAIL_CHECK("template: " << json(text).dump() << "\ndata: " << data.dump() << "\nours:   "
+      FAIL_CHECK("template: " << json(text).dump() << "\ndata: " << MustacheUnlinked(data).dump() << "\nours:   "
                               << json(ours).dump() << "\nkainjow: " << json(theirs).dump());
     }
   }
