@@ -101,12 +101,53 @@ std::optional<Timestamp> ParseRfc3339(std::string_view s) {
   return s[pos] == '+' ? t - offset : t + offset;
 }
 
+namespace {
+
+// Dates are formatted for every page, feed entry and CSAF document: digits
+// are written directly, snprintf being most of the cost. Years outside
+// 0000–9999 still go through it, for the sign and the width.
+void PutYear(std::string* out, int year) {
+  if (year < 0 || year > 9999) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d", year);
+    *out += buf;
+    return;
+  }
+  *out += static_cast<char>('0' + year / 1000);
+  *out += static_cast<char>('0' + year / 100 % 10);
+  *out += static_cast<char>('0' + year / 10 % 10);
+  *out += static_cast<char>('0' + year % 10);
+}
+
+void Put2(std::string* out, unsigned value) {
+  *out += static_cast<char>('0' + value / 10 % 10);
+  *out += static_cast<char>('0' + value % 10);
+}
+
+// "2026-03-14"
+void PutDate(std::string* out, const Parts& p) {
+  PutYear(out, p.year);
+  *out += '-';
+  Put2(out, p.month);
+  *out += '-';
+  Put2(out, p.day);
+}
+
+}  // namespace
+
 std::string FormatRfc3339(Timestamp t) {
   Parts p = Split(t);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02u:%02u:%02uZ", p.year, p.month, p.day,
-                p.hour, p.minute, p.second);
-  return buf;
+  std::string out;
+  out.reserve(24);
+  PutDate(&out, p);
+  out += 'T';
+  Put2(&out, p.hour);
+  out += ':';
+  Put2(&out, p.minute);
+  out += ':';
+  Put2(&out, p.second);
+  out += 'Z';
+  return out;
 }
 
 std::string FormatRfc822(Timestamp t) {
@@ -114,25 +155,43 @@ std::string FormatRfc822(Timestamp t) {
   static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   Parts p = Split(t);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02u:%02u:%02u +0000", kDays[p.weekday],
-                p.day, kMonths[p.month - 1], p.year, p.hour, p.minute, p.second);
-  return buf;
+  std::string out;
+  out.reserve(32);
+  out += kDays[p.weekday];
+  out += ", ";
+  Put2(&out, p.day);
+  out += ' ';
+  out += kMonths[p.month - 1];
+  out += ' ';
+  PutYear(&out, p.year);
+  out += ' ';
+  Put2(&out, p.hour);
+  out += ':';
+  Put2(&out, p.minute);
+  out += ':';
+  Put2(&out, p.second);
+  out += " +0000";
+  return out;
 }
 
 std::string FormatIsoDate(Timestamp t) {
-  Parts p = Split(t);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", p.year, p.month, p.day);
-  return buf;
+  std::string out;
+  out.reserve(12);
+  PutDate(&out, Split(t));
+  return out;
 }
 
 std::string FormatIsoDateTime(Timestamp t) {
   Parts p = Split(t);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02u:%02u UTC", p.year, p.month, p.day, p.hour,
-                p.minute);
-  return buf;
+  std::string out;
+  out.reserve(24);
+  PutDate(&out, p);
+  out += ' ';
+  Put2(&out, p.hour);
+  out += ':';
+  Put2(&out, p.minute);
+  out += " UTC";
+  return out;
 }
 
 int YearOf(Timestamp t) { return Split(t).year; }

@@ -127,6 +127,13 @@ TEST_CASE("FormatRfc3339 writes UTC with Z") {
   }
 }
 
+TEST_CASE("dates keep printf's %04d years outside 0000-9999") {
+  CHECK(FormatIsoDate(253402300800) == "10000-01-01");
+  CHECK(FormatIsoDate(-62167219200) == "0000-01-01");
+  CHECK(FormatIsoDate(-62167219200 - 86400) == "-001-12-31");
+  CHECK(FormatIsoDateTime(253402300800 + 3600 * 13 + 60 * 7) == "10000-01-01 13:07 UTC");
+}
+
 TEST_CASE("FormatRfc822 writes the RSS form with the weekday") {
   CHECK(FormatRfc822(k20260314T0900) == "Sat, 14 Mar 2026 09:00:00 +0000");
   CHECK(FormatRfc822(0) == "Thu, 01 Jan 1970 00:00:00 +0000");
