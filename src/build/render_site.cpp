@@ -94,8 +94,9 @@ bool RenderSite(const LoadedSite& loaded, const Theme& theme, const TemplateSet&
   PathRecorder sink(out);
 
   // Largest first, so no long task is left for one core at the end: the
-  // pages that summarise the whole site, the feeds (per-device feeds carry
-  // every advisory body), then pages and CSAF documents.
+  // pages that summarise the whole site, the search index and the small
+  // site-wide files, the feeds (per-device feeds carry every advisory
+  // body), then pages and CSAF documents.
   std::vector<std::function<void()>> tasks;
   // The parts pages share (every advisory's rows) go with the last page, so
   // the CSAF documents after the pages reuse their memory.
@@ -110,6 +111,17 @@ bool RenderSite(const LoadedSite& loaded, const Theme& theme, const TemplateSet&
   for (size_t i = 0; i < pages.size(); ++i) {
     if (IsSiteWidePage(pages[i])) tasks.push_back(page(i));
   }
+  tasks.push_back([&] {
+    sink.Put("robots.txt", RobotsTxt(site));
+    sink.Put("search-index.json", SearchIndexJson(site));  // every advisory: not a task to end on
+  });
+  tasks.push_back([&] {
+    sink.Put("support-terms.json", SupportTermsJson(site));
+    sink.Put("support-terms.ics", SupportTermsIcs(site));
+  });
+  tasks.push_back([&] {
+    if (auto text = SecurityTxt(site, diags)) sink.Put(".well-known/security.txt", std::move(*text));
+  });
   for (size_t i = 0; i < FeedCount(site); ++i) tasks.push_back([&, i] { RenderFeed(site, i, sink); });
   for (size_t i = 0; i < pages.size(); ++i) {
     if (!IsSiteWidePage(pages[i])) tasks.push_back(page(i));
@@ -123,17 +135,6 @@ bool RenderSite(const LoadedSite& loaded, const Theme& theme, const TemplateSet&
       for (size_t i = 0; i < csaf.size(); ++i) csaf.RenderDocument(i, sink, diags);
     });
   }
-  tasks.push_back([&] {
-    if (auto text = SecurityTxt(site, diags)) sink.Put(".well-known/security.txt", std::move(*text));
-  });
-  tasks.push_back([&] {
-    sink.Put("support-terms.json", SupportTermsJson(site));
-    sink.Put("support-terms.ics", SupportTermsIcs(site));
-  });
-  tasks.push_back([&] {
-    sink.Put("robots.txt", RobotsTxt(site));
-    sink.Put("search-index.json", SearchIndexJson(site));
-  });
   ParallelFor(tasks.size(), [&](size_t i) { tasks[i](); });
 
   // Static files override theme assets; whatever the build writes overrides both.
