@@ -214,7 +214,8 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
   const SourceTree& tree = *loaded.tree;
   bool in_git = git != nullptr;
   // Files over the size limit are never read; all of them reported first.
-  std::set<std::string> oversized = ReportOversizedFiles(tree, diags);
+  std::vector<std::string> paths;  // advisories/ and content/
+  std::set<std::string> oversized = ReportOversizedFiles(tree, diags, &paths);
   auto config_text = tree.Read("site.toml");
   if (!config_text) {
     if (oversized.count("site.toml")) return std::nullopt;
@@ -232,8 +233,6 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
     files.config.site.base_url.pop_back();
   }
 
-  std::vector<std::string> paths = tree.List("advisories");
-  for (const auto& p : tree.List("content")) paths.push_back(p);
   std::vector<Job> jobs;
   for (const auto& p : paths) {
     Job job = Classify(p, diags);
@@ -242,9 +241,7 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
 
   // Parse in parallel into per-file slots; assembly below is in file order.
   // Each file reports into its own sink, so a cached parse can replay it.
-  // Slots hold pointers: a ParsedFile is 8 KiB, and a vector of them would
-  // be zero-filled up front for 12,000 files.
-  std::vector<std::unique_ptr<ParsedFile>> parsed(jobs.size());
+  std::vector<ParsedFile> parsed(jobs.size());
   std::vector<FileStamp> stamps(jobs.size());
   std::vector<char> from_cache(jobs.size(), 0), readable(jobs.size(), 1);
   const std::string default_tlp = files.config.csaf.default_tlp;
@@ -253,14 +250,13 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
     const Job& job = jobs[i];
     if (cache) {
       if (const ParsedFile* hit = cache->Find(job.path, inputs_of(job), &stamps[i])) {
-        parsed[i] = std::make_unique<ParsedFile>(*hit);
+        parsed[i] = *hit;
         from_cache[i] = 1;
         return;
       }
     }
     bool ok = true;
-    parsed[i] = std::make_unique<ParsedFile>(
-        ParseJob(tree, job, default_tlp, ctx.markdown, cache != nullptr, &ok));
+    parsed[i] = ParseJob(tree, job, default_tlp, ctx.markdown, cache != nullptr, &ok);
     readable[i] = ok;
   });
   std::set<std::string> seen;
@@ -270,8 +266,8 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
       if (!oversized.count(jobs[i].path)) diags.Error({jobs[i].path, 0, 0}, "cannot read file");
       continue;
     }
-    for (const Diagnostic& d : parsed[i]->diagnostics) diags.Add(d);
-    if (cache && !from_cache[i]) cache->Store(jobs[i].path, inputs_of(jobs[i]), stamps[i], *parsed[i]);
+    for (const Diagnostic& d : parsed[i].diagnostics) diags.Add(d);
+    if (cache && !from_cache[i]) cache->Store(jobs[i].path, inputs_of(jobs[i]), stamps[i], parsed[i]);
     parsed_count += from_cache[i] ? 0 : 1;
     if (cache) seen.insert(jobs[i].path);
   }
@@ -286,7 +282,7 @@ std::optional<LoadedSite> LoadSiteFromTree(std::unique_ptr<SourceTree> source, c
     const std::string& file = jobs[i].parts.back();
     if (jobs[i].kind == FileKind::kAdvisory) files.advisory_files.insert(file.substr(0, file.size() - 3));
     if (jobs[i].kind == FileKind::kDevice) files.device_files.insert(jobs[i].parts[2]);
-    ParsedFile& f = *parsed[i];
+    ParsedFile& f = parsed[i];
     if (f.advisory) files.advisories.push_back(std::move(*f.advisory));
     if (f.device) files.devices.push_back(std::move(*f.device));
     if (f.guide) files.guides.push_back(std::move(*f.guide));

@@ -12,9 +12,12 @@
 namespace herald {
 namespace {
 
-// Headings are marked with this byte run; it cannot survive in user text
-// because the source is cleaned of U+0001 before parsing.
-constexpr char kMarker[] = "\x01HERALD-H\x01";
+// Headings are marked with this byte run, which no source can spell: U+0001
+// reaches the HTML only from text (the source is cleaned of it, but the
+// entity &#1; decodes to it), and no '<' can precede such text: text escapes
+// '<', raw HTML and the renderer's tags never end in one. "\x01<..." would
+// not do: with raw HTML allowed, a tag may follow a decoded &#1;.
+constexpr char kMarker[] = "<\x01HERALD-H\x01>";
 
 constexpr int kMaxPlainTextDepth = 64;
 
@@ -114,10 +117,8 @@ void EscapeRawHtml(const std::vector<cmark_node*>& raw) {
 }
 
 // Moves each heading's marker into its tag as an id attribute, copying the
-// HTML once: `out` is finished, html[rest..] not yet copied. The tag is the
-// last '<' before the marker even when that was already copied, as it was
-// when each marker was replaced in place (a marker forged through entities,
-// "&#1;HERALD-H&#1;", can sit that far from any tag).
+// HTML once: html[rest..] is not yet copied. A marker is its heading's first
+// child, so the heading's tag is the last '<' before it.
 std::string PlaceHeadingIds(std::string_view html, const std::vector<Heading>& headings) {
   constexpr std::string_view marker(kMarker, sizeof(kMarker) - 1);
   std::string out;
@@ -126,12 +127,8 @@ std::string PlaceHeadingIds(std::string_view html, const std::vector<Heading>& h
   for (const Heading& h : headings) {
     size_t at = html.find(marker, rest);
     if (at == std::string_view::npos) break;
-    size_t tag = html.rfind('<', at);
-    if (tag != std::string_view::npos && tag >= rest) {
-      out.append(html, rest, tag - rest);
-    } else {
-      out.resize(out.rfind('<'));
-    }
+    size_t tag = html.rfind('<', at - 1);
+    out.append(html, rest, tag - rest);
     out += "<h" + std::to_string(h.level) + " id=\"" + h.id + "\">";
     rest = at + marker.size();
   }

@@ -265,6 +265,14 @@ int OnChange(const git_diff_delta* delta, float, void* payload) {
   return 0;
 }
 
+// Whether libgit2 could open `root` without searching its parents: it holds
+// .git (a folder, or a file naming one) or is a bare repository.
+bool MayBeRepository(const std::string& root) {
+  std::error_code ec;
+  const std::filesystem::path dir(root);
+  return std::filesystem::exists(dir / ".git", ec) || std::filesystem::exists(dir / "HEAD", ec);
+}
+
 }  // namespace
 
 bool ChangedFiles(const std::string& root, const std::string& since, const std::string& ref,
@@ -323,6 +331,9 @@ bool ChangedFiles(const std::string& root, const std::string& since, const std::
 
 GitOpen OpenGitSnapshot(const std::string& root, const std::string& ref, GitSnapshot* out,
                         std::string* error, const CommittedValueReader* reader) {
+  // Setting libgit2 up takes milliseconds (it loads the system's
+  // certificates), which a build of a plain folder need not wait for.
+  if (ref.empty() && !MayBeRepository(root)) return GitOpen::kNotARepository;
   EnsureInit();
   git_repository* raw = nullptr;
   if (git_repository_open_ext(&raw, root.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) {

@@ -29,14 +29,20 @@ uint64_t FileSizeLimit(std::string_view path) {
   return IsStaticAsset(path) ? kMaxStaticFileBytes : kMaxTextFileBytes;
 }
 
-std::set<std::string> ReportOversizedFiles(const SourceTree& tree, Diagnostics& diags) {
+std::set<std::string> ReportOversizedFiles(const SourceTree& tree, Diagnostics& diags,
+                                           std::vector<std::string>* content) {
+  std::vector<ListedFile> files;
+  auto list = [&](const char* dir) {
+    for (auto& file : tree.ListSizes(dir)) files.push_back(std::move(file));
+  };
+  list("advisories");
+  list("content");
+  const size_t content_end = files.size();
+  list("themes");
+  list("static");
+  files.push_back({"site.toml", tree.Size("site.toml")});
   std::set<std::string> oversized;
-  std::vector<std::string> paths = {"site.toml"};
-  for (const char* dir : {"advisories", "content", "themes", "static"}) {
-    for (auto& path : tree.List(dir)) paths.push_back(std::move(path));
-  }
-  for (const std::string& path : paths) {
-    std::optional<uint64_t> size = tree.Size(path);
+  for (const auto& [path, size] : files) {
     uint64_t limit = FileSizeLimit(path);
     if (!size || *size <= limit) continue;
     oversized.insert(path);
@@ -48,6 +54,7 @@ std::set<std::string> ReportOversizedFiles(const SourceTree& tree, Diagnostics& 
                                   " of up to " + Describe(limit) + ", so it was not read: " +
                                   advice);
   }
+  for (size_t i = 0; content && i < content_end; ++i) content->push_back(std::move(files[i].path));
   return oversized;
 }
 

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace herald {
 
@@ -29,7 +30,10 @@ uint64_t FileSizeLimit(std::string_view path);
 
 /// Reports every file herald reads (site.toml, advisories/, content/,
 /// themes/, static/) that is larger than its limit, as an error at
-/// path:1:1 naming the size and the limit. Returns their paths.
-std::set<std::string> ReportOversizedFiles(const SourceTree& tree, Diagnostics& diags);
+/// path:1:1 naming the size and the limit. Returns their paths. `content`,
+/// when given, receives the files of advisories/ and content/ in the order
+/// List() gives them, so a loader need not list them again.
+std::set<std::string> ReportOversizedFiles(const SourceTree& tree, Diagnostics& diags,
+                                           std::vector<std::string>* content = nullptr);
 
 }  // namespace herald

@@ -18,11 +18,26 @@
 
 namespace herald {
 
+struct ListedFile {
+  std::string path;
+  std::optional<uint64_t> size;  // SourceTree::Size
+};
+
 class SourceTree {
  public:
   virtual ~SourceTree() = default;
   /// Regular files under `dir` ("" for the root), relative '/'-separated paths, sorted.
   virtual std::vector<std::string> List(const std::string& dir) const = 0;
+  /// List(dir) with the files' sizes, which a disk tree learns while listing
+  /// for less than it takes to find each file again.
+  virtual std::vector<ListedFile> ListSizes(const std::string& dir) const {
+    std::vector<ListedFile> out;
+    for (std::string& path : List(dir)) {
+      auto size = Size(path);
+      out.push_back({std::move(path), size});
+    }
+    return out;
+  }
   /// The file's bytes; nothing when it is missing, not a regular file, or
   /// larger than FileSizeLimit(path) (source/size_limit.h), so no input can
   /// exhaust memory. ReportOversizedFiles says which files were refused.
@@ -33,8 +48,8 @@ class SourceTree {
   virtual std::optional<Timestamp> ModifiedTime(const std::string& path) const = 0;
 };
 
-/// A directory on disk. Symlinks are not followed, so nothing outside the
-/// site is read.
+/// A directory on disk, opened once here and read through that handle from
+/// then on. Symlinks are not followed, so nothing outside the site is read.
 std::unique_ptr<SourceTree> OpenDirectoryTree(const std::string& root);
 
 /// An in-memory tree: path → contents (tests, serve).

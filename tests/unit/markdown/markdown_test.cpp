@@ -160,6 +160,19 @@ TEST_CASE("the marker used for heading ids cannot be forged from the source") {
   CHECK(r.text.html == "<p>HERALD-H sneaky</p>\n<h2 id=\"real\">Real</h2>\n");
 }
 
+// The entity &#1; decodes to U+0001 in text, and with raw HTML allowed a
+// tag may follow it: neither may spell the marker.
+TEST_CASE("the heading marker cannot be forged through entities") {
+  const std::string tail = "<h2 id=\"real\">Real</h2>\n";
+  CHECK(Html("## One &#1;HERALD-H&#1; two\n\n&#1;HERALD-H&#1; text\n\n## Real\n") ==
+        "<h2 id=\"one-herald-h-two\">One \x01HERALD-H\x01 two</h2>\n<p>\x01HERALD-H\x01 text</p>\n" +
+            tail);
+  CHECK(Html("## One &#1;<HERALD-H>&#1; two\n\n## Real\n", true) ==
+        "<h2 id=\"one-two\">One \x01<HERALD-H>\x01 two</h2>\n" + tail);
+  CHECK(Html("## One <&#1;HERALD-H&#1;> two\n\n## Real\n", true) ==
+        "<h2 id=\"one-herald-h-two\">One &lt;\x01HERALD-H\x01&gt; two</h2>\n" + tail);
+}
+
 TEST_CASE("SlugifyHeading") {
   CHECK(SlugifyHeading("Impact") == "impact");
   CHECK(SlugifyHeading("Affected Products & Versions") == "affected-products-versions");

@@ -67,6 +67,8 @@ TEST_CASE("DirectoryTree reads files byte for byte") {
   CHECK(tree->Read("bin.dat") == binary);
   CHECK(tree->Read("sub/text.md") == "+++\ntitle = \"x\"\n+++\n");
   CHECK_FALSE(tree->Read("missing.md").has_value());
+  CHECK_FALSE(tree->Read("sub").has_value());  // a folder
+  CHECK_FALSE(tree->Size("sub").has_value());
 }
 
 TEST_CASE("DirectoryTree reports file modification times") {
@@ -92,8 +94,11 @@ TEST_CASE("DirectoryTree does not follow symlinks") {
 
   CHECK(tree->List("") == Paths{"content/real.md"});
   CHECK(tree->List("content") == Paths{"content/real.md"});
-  CHECK(tree->List("static").empty());  // the folder itself is a link
+  CHECK(tree->List("static").empty());                // the folder itself is a link
+  CHECK(tree->List("content/linkdir/deep").empty());  // a folder inside a link
   CHECK_FALSE(tree->Read("content/linked.md").has_value());
+  CHECK_FALSE(tree->Size("content/linked.md").has_value());
+  CHECK_FALSE(tree->Size("content/linkdir/secret.txt").has_value());
   CHECK(tree->Read("content/real.md") == "real");
 }
 
@@ -107,6 +112,12 @@ TEST_CASE("DirectoryTree::Read never reads outside the site") {
   auto tree = OpenDirectoryTree((dir.path / "site").string());
   CHECK_FALSE(tree->Read("linkdir/secret.txt").has_value());
   CHECK_FALSE(tree->Read("../outside/secret.txt").has_value());
+  CHECK_FALSE(tree->Read((dir.path / "outside/secret.txt").string()).has_value());
+  // Only plain names, even where the path would stay inside.
+  CHECK(tree->Read("site.toml") == "");
+  for (const char* path : {"./site.toml", "linkdir/../site.toml", "", "."}) {
+    CHECK_FALSE(tree->Read(path).has_value());
+  }
 }
 
 TEST_CASE("DirectoryTree lists a relative site folder, and one given with a trailing slash") {

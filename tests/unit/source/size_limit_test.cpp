@@ -50,5 +50,18 @@ TEST_CASE("ReportOversizedFiles names every file over its limit, at 1:1, with bo
                     "themes/t/templates/page.mustache:1:1: error: " + text_limit);
 }
 
+TEST_CASE("ReportOversizedFiles hands over the content files it listed") {
+  auto tree = OpenMemoryTree({{"site.toml", ""},
+                              {"content/pages/b.md", ""},
+                              {"advisories/2026/A-1.md", std::string(kMaxTextFileBytes + 1, 'x')},
+                              {"content/devices/x/index.md", ""},
+                              {"static/logo.png", ""}});
+  Diagnostics diags;
+  std::vector<std::string> content;
+  ReportOversizedFiles(*tree, diags, &content);
+  CHECK(content == std::vector<std::string>{"advisories/2026/A-1.md", "content/devices/x/index.md",
+                                            "content/pages/b.md"});
+}
+
 }  // namespace
 }  // namespace herald
