@@ -72,6 +72,7 @@ bool Build(const BuildOptions& options, Diagnostics& diags, BuildStats* stats) {
       if (path.size() >= 5 && path.compare(path.size() - 5, 5, ".html") == 0) ++stats->pages;
     }
   }
+  if (!options.free_site) new LoadedSite(std::move(*loaded));  // never deleted: see free_site
   return true;
 }
 

@@ -74,6 +74,7 @@ int RunBuild(Args& args) {
 
   ProgressLine progress(verbosity != Verbosity::kQuiet && ::isatty(STDERR_FILENO));
   auto start = std::chrono::steady_clock::now();
+  options.free_site = false;  // herald exits right after
   options.progress = [&](const std::string& phase, size_t done, size_t total) {
     if (verbosity == Verbosity::kVerbose) {
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -42,6 +42,17 @@ bool WriteFile(const std::string& file, std::string_view bytes) {
   return ::close(fd) == 0;
 }
 
+// mkdir -p of `dir` under `root`; nearly always the parent exists already,
+// so one mkdir call.
+bool MakeDirectories(const std::string& root, const std::string& dir) {
+  std::string full = root + "/" + dir;
+  if (::mkdir(full.c_str(), 0777) == 0 || errno == EEXIST) return true;
+  if (errno != ENOENT) return false;
+  size_t slash = dir.rfind('/');
+  if (slash != std::string::npos && !MakeDirectories(root, dir.substr(0, slash))) return false;
+  return ::mkdir(full.c_str(), 0777) == 0 || errno == EEXIST;
+}
+
 }  // namespace
 
 bool IsSafeOutputPath(const std::string& path) {
@@ -96,11 +107,14 @@ bool StagedDirectory::MakeParents(const std::string& path) {
   size_t slash = path.rfind('/');
   if (slash == std::string::npos) return true;
   std::string dir = path.substr(0, slash);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (dirs_.count(dir)) return true;
+  }
+  // Outside the lock: the other writers go on meanwhile, and two threads
+  // making the same folder both succeed (EEXIST counts as made).
+  if (!MakeDirectories(staging_, dir)) return false;
   std::lock_guard<std::mutex> lock(mutex_);
-  if (dirs_.count(dir)) return true;
-  std::error_code ec;
-  fs::create_directories(fs::path(staging_) / dir, ec);
-  if (ec) return false;
   for (std::string d = dir; !d.empty() && dirs_.insert(d).second;) {
     size_t up = d.rfind('/');
     d = up == std::string::npos ? "" : d.substr(0, up);
