@@ -157,15 +157,24 @@ bool RenderSite(const LoadedSite& loaded, const Theme& theme, const TemplateSet&
     if (copied) copied->insert(path);
   }
   // The CSAF directory replaces static files of the same name (its listings
-  // show the others), as the sitemap does.
+  // show the others), as the sitemap does. Both read the paths written so
+  // far and run side by side: the sitemap leaves out .well-known/, which is
+  // where every file of the directory goes.
   Output directory;
-  OutputCollector directory_sink(&directory);
-  csaf.RenderDirectory(sink.Paths(), directory_sink);
+  std::string sitemap;
+  const std::vector<std::string> written = sink.Paths();
+  ParallelFor(2, [&](size_t i) {
+    if (i == 0) {
+      OutputCollector directory_sink(&directory);
+      csaf.RenderDirectory(written, directory_sink);
+    } else {
+      sitemap = Sitemap(site, PlanHtmlPages(site), written);
+    }
+  });
   for (auto& [path, bytes] : directory) {
     if (copied) copied->erase(path);
     sink.Put(path, std::move(bytes));
   }
-  std::string sitemap = Sitemap(site, PlanHtmlPages(site), sink.Paths());
   sink.Put("sitemap.xml", std::move(sitemap));
   return !diags.HasErrors();
 }
