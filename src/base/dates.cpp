@@ -133,6 +133,16 @@ void PutDate(std::string* out, const Parts& p) {
   Put2(out, p.day);
 }
 
+// "09:00", or "09:00:00" with seconds
+void PutClock(std::string* out, const Parts& p, bool seconds) {
+  Put2(out, p.hour);
+  *out += ':';
+  Put2(out, p.minute);
+  if (!seconds) return;
+  *out += ':';
+  Put2(out, p.second);
+}
+
 }  // namespace
 
 std::string FormatRfc3339(Timestamp t) {
@@ -141,11 +151,7 @@ std::string FormatRfc3339(Timestamp t) {
   out.reserve(24);
   PutDate(&out, p);
   out += 'T';
-  Put2(&out, p.hour);
-  out += ':';
-  Put2(&out, p.minute);
-  out += ':';
-  Put2(&out, p.second);
+  PutClock(&out, p, true);
   out += 'Z';
   return out;
 }
@@ -165,11 +171,7 @@ std::string FormatRfc822(Timestamp t) {
   out += ' ';
   PutYear(&out, p.year);
   out += ' ';
-  Put2(&out, p.hour);
-  out += ':';
-  Put2(&out, p.minute);
-  out += ':';
-  Put2(&out, p.second);
+  PutClock(&out, p, true);
   out += " +0000";
   return out;
 }
@@ -187,9 +189,7 @@ std::string FormatIsoDateTime(Timestamp t) {
   out.reserve(24);
   PutDate(&out, p);
   out += ' ';
-  Put2(&out, p.hour);
-  out += ':';
-  Put2(&out, p.minute);
+  PutClock(&out, p, false);
   out += " UTC";
   return out;
 }

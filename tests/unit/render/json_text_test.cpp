@@ -5,6 +5,8 @@
 
 #include <random>
 
+#include "random_text.h"
+
 namespace herald {
 namespace {
 
@@ -37,13 +39,8 @@ TEST_CASE("JsonText writes what dump writes") {
 
 TEST_CASE("JsonText writes what dump writes for random strings") {
   std::mt19937 random(20270101);
-  std::uniform_int_distribution<int> byte(0, 255), length(0, 40);
   for (int n = 0; n < 2000; ++n) {
-    std::string s;
-    for (int i = length(random); i > 0; --i) {
-      int b = byte(random);
-      s += static_cast<char>(b < 128 || n % 4 == 0 ? b : 'a' + b % 26);  // mostly valid, some not
-    }
+    std::string s = testing::RandomText(random, 40, n % 4 == 0);  // mostly valid, some not
     CAPTURE(s);
     nlohmann::json j = {{"text", s}, {s, {s}}};
     CHECK(JsonText(j, 2) == j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));

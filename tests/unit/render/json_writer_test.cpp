@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <random>
+#include "random_text.h"
 #include <stdexcept>
 
 namespace herald {
@@ -64,13 +65,8 @@ TEST_CASE("JsonWriter writes what dump(2) writes") {
 
 TEST_CASE("JsonWriter writes what dump(2) writes for random strings") {
   std::mt19937 random(20270102);
-  std::uniform_int_distribution<int> byte(0, 255), length(0, 100);
   for (int n = 0; n < 2000; ++n) {
-    std::string s;
-    for (int i = length(random); i > 0; --i) {
-      int b = byte(random);
-      s += static_cast<char>(b < 128 || n % 4 == 0 ? b : 'a' + b % 26);  // mostly valid, some not
-    }
+    std::string s = testing::RandomText(random, 100, n % 4 == 0);  // mostly valid, some not
     CAPTURE(s);
     Same(json({{"text", s}, {s, {s}}}));
   }
