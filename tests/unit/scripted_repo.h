@@ -17,14 +17,17 @@ namespace herald::testing {
 
 class ScriptedRepo {
  public:
-  ScriptedRepo() {
-    root_ = std::filesystem::temp_directory_path() / ("herald-repo-" + std::to_string(std::random_device{}()));
+  /// A new repository in a throwaway folder, or in `folder` inside it, so
+  /// that tests can put clones and plain folders beside it (Beside).
+  explicit ScriptedRepo(const std::string& folder = "") {
+    outer_ = std::filesystem::temp_directory_path() / ("herald-repo-" + std::to_string(std::random_device{}()));
+    root_ = folder.empty() ? outer_ : outer_ / folder;
     std::filesystem::create_directories(root_);
     Run("git init -q");
   }
   ~ScriptedRepo() {
     std::error_code ec;
-    std::filesystem::remove_all(root_, ec);
+    std::filesystem::remove_all(outer_, ec);
   }
   ScriptedRepo(const ScriptedRepo&) = delete;
   ScriptedRepo& operator=(const ScriptedRepo&) = delete;
@@ -32,6 +35,8 @@ class ScriptedRepo {
   static bool Available() { return std::system("git --version >/dev/null 2>&1") == 0; }
 
   std::string Dir() const { return root_.string(); }
+  /// A path in the throwaway folder, beside the repository (made with a folder).
+  std::string Beside(const std::string& name) const { return (outer_ / name).string(); }
 
   void Write(const std::string& path, const std::string& text) const {
     std::filesystem::create_directories((root_ / path).parent_path());
@@ -63,7 +68,8 @@ class ScriptedRepo {
   }
 
  private:
-  std::filesystem::path root_;
+  std::filesystem::path outer_;  // the throwaway folder
+  std::filesystem::path root_;   // the repository: outer_ or a folder in it
 };
 
 }  // namespace herald::testing

@@ -2,12 +2,9 @@
 // with the git command line and fixed commit dates.
 #include <doctest/doctest.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <random>
 
+#include "../scripted_repo.h"
 #include "source/size_limit.h"
 #include "source/source_tree.h"
 
@@ -19,61 +16,26 @@ namespace fs = std::filesystem;
 constexpr Timestamp kFirst = 1767261600;   // 2026-01-01T10:00:00Z
 constexpr Timestamp kSecond = 1769940000;  // 2026-02-01T10:00:00Z
 
-/// Runs a shell command in `dir`; returns its standard output.
-std::string Run(const fs::path& dir, const std::string& command) {
-  std::string full = "cd '" + dir.string() + "' && " + command + " 2>/dev/null";
-  std::string out;
-  if (FILE* pipe = popen(full.c_str(), "r")) {
-    char buf[256];
-    while (size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-    int status = pclose(pipe);
-    REQUIRE_MESSAGE(status == 0, command);
-  }
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
-
-void Write(const fs::path& file, const std::string& text) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << text;
-}
-
-void Commit(const fs::path& repo, Timestamp when, const std::string& message) {
-  const std::string date = "@" + std::to_string(when) + " +0000";
-  Run(repo, "git add -A && GIT_AUTHOR_DATE='" + date + "' GIT_COMMITTER_DATE='" + date +
-                "' git -c user.name=Test -c user.email=test@example.com -c commit.gpgsign=false "
-                "commit -q -m '" + message + "'");
-}
-
 /// A repository with two commits a month apart:
 ///   1st: site.toml, content/a.md, content/b.md
 ///   2nd: content/a.md changed, content/c.md and a symlink added
 struct Repo {
-  fs::path root;
+  testing::ScriptedRepo git{"site"};
   std::string first_id, second_id;
   Repo() {
-    root = fs::temp_directory_path() / ("herald-git-" + std::to_string(std::random_device{}()));
-    fs::create_directories(root / "site");
-    Run(root / "site", "git init -q");
-    Write(root / "site/site.toml", "[site]\n");
-    Write(root / "site/content/a.md", "a, first version\n");
-    Write(root / "site/content/b.md", "b\n");
-    Commit(root / "site", kFirst, "first");
-    Write(root / "site/content/a.md", "a, second version\n");
-    Write(root / "site/content/c.md", "c\n");
-    fs::create_symlink("../site.toml", root / "site/content/link.md");
-    Commit(root / "site", kSecond, "second");
-    first_id = Run(root / "site", "git rev-parse HEAD~1");
-    second_id = Run(root / "site", "git rev-parse HEAD");
+    git.Write("site.toml", "[site]\n");
+    git.Write("content/a.md", "a, first version\n");
+    git.Write("content/b.md", "b\n");
+    first_id = git.Commit(kFirst, "first");
+    git.Write("content/a.md", "a, second version\n");
+    git.Write("content/c.md", "c\n");
+    fs::create_symlink("../site.toml", fs::path(git.Dir()) / "content/link.md");
+    second_id = git.Commit(kSecond, "second");
   }
-  ~Repo() {
-    std::error_code ec;
-    fs::remove_all(root, ec);
-  }
-  std::string Site() const { return (root / "site").string(); }
+  std::string Site() const { return git.Dir(); }
 };
 
-bool HaveGit() { return std::system("git --version >/dev/null 2>&1") == 0; }
+bool HaveGit() { return testing::ScriptedRepo::Available(); }
 
 using Paths = std::vector<std::string>;
 
@@ -133,12 +95,12 @@ TEST_CASE("OpenGitSnapshot with a ref builds that commit's tree") {
 TEST_CASE("a commit's tree refuses blobs over the size limit without inflating them") {
   if (!HaveGit()) return;
   Repo repo;
-  Write(repo.root / "site/content/huge.md", std::string(kMaxTextFileBytes + 1, 'x'));
-  Write(repo.root / "site/static/big.bin", std::string(kMaxTextFileBytes + 1, 'x'));
-  Commit(repo.root / "site", kSecond + 1, "big files");
+  repo.git.Write("content/huge.md", std::string(kMaxTextFileBytes + 1, 'x'));
+  repo.git.Write("static/big.bin", std::string(kMaxTextFileBytes + 1, 'x'));
+  repo.git.Commit(kSecond + 1, "big files");
   for (bool packed : {false, true}) {
     CAPTURE(packed);
-    if (packed) Run(repo.root / "site", "git gc -q");
+    if (packed) repo.git.Run("git gc -q");
     GitSnapshot snap;
     std::string error;
     REQUIRE(OpenGitSnapshot(repo.Site(), "HEAD", &snap, &error) == GitOpen::kOk);
@@ -154,8 +116,8 @@ TEST_CASE("a commit's tree refuses blobs over the size limit without inflating t
 TEST_CASE("OpenGitSnapshot on a bare clone") {
   if (!HaveGit()) return;
   Repo repo;
-  Run(repo.root, "git clone -q --bare site site.git");
-  const std::string bare = (repo.root / "site.git").string();
+  const std::string bare = repo.git.Beside("site.git");
+  repo.git.Run("git clone -q --bare . '" + bare + "'");
   GitSnapshot snap;
   std::string error;
   REQUIRE(OpenGitSnapshot(bare, "HEAD~1", &snap, &error) == GitOpen::kOk);
@@ -185,25 +147,25 @@ TEST_CASE("OpenGitSnapshot errors") {
     CHECK(error.size() > std::string("cannot resolve --ref 'no-such-branch': ").size());
   }
   SUBCASE("a ref that is not a commit") {
-    std::string blob = Run(repo.root / "site", "git rev-parse HEAD:site.toml");
+    std::string blob = repo.git.Run("git rev-parse HEAD:site.toml");
     CHECK(OpenGitSnapshot(repo.Site(), blob, &snap, &error) == GitOpen::kError);
     CHECK(error.rfind("'" + blob + "' does not name a commit: ", 0) == 0);
   }
   SUBCASE("a plain folder") {
-    fs::create_directories(repo.root / "plain");
-    const std::string plain = (repo.root / "plain").string();
+    const std::string plain = repo.git.Beside("plain");
+    fs::create_directories(plain);
     CHECK(OpenGitSnapshot(plain, "", &snap, &error) == GitOpen::kNotARepository);
     CHECK(OpenGitSnapshot(plain, "HEAD", &snap, &error) == GitOpen::kError);
     CHECK(error == "'" + plain + "' is not a Git repository, so --ref cannot be used");
   }
   SUBCASE("a folder inside a repository: parents are not searched") {
-    CHECK(OpenGitSnapshot((repo.root / "site/content").string(), "", &snap, &error) ==
+    CHECK(OpenGitSnapshot((fs::path(repo.Site()) / "content").string(), "", &snap, &error) ==
           GitOpen::kNotARepository);
   }
   SUBCASE("a repository without commits builds from files") {
-    fs::create_directories(repo.root / "empty");
-    Run(repo.root / "empty", "git init -q");
-    CHECK(OpenGitSnapshot((repo.root / "empty").string(), "", &snap, &error) ==
+    const std::string empty = repo.git.Beside("empty");
+    repo.git.Run("git init -q '" + empty + "'");
+    CHECK(OpenGitSnapshot(empty, "", &snap, &error) ==
           GitOpen::kNotARepository);
   }
 }
